@@ -1,0 +1,74 @@
+// How long until a 50 MB JSON response is shown and scrollable in the UI (browser mode, Chromium),
+// and the longest main-thread task meanwhile. Baseline, measured in the same page and run: the
+// time Chromium's own JSON.parse takes on the same bytes (the least any viewer must spend).
+// Run: npx tsx bench/large-response.bench.ts — prints a table and writes bench/results/large-response.json.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdir, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium } from 'playwright-core'
+import { chromiumLaunchOptions } from '../e2e/support/chromium'
+import { startBrowserMode, stopBrowserMode } from '../e2e/support/browser-mode'
+
+const BYTES = 50_000_000
+const userData = mkdtempSync(path.join(os.tmpdir(), 'td-bench-ui-'))
+const { child, info } = await startBrowserMode(userData, ['--sandbox-options', JSON.stringify({ faults: { oversizedBytes: BYTES } })])
+const browser = await chromium.launch(chromiumLaunchOptions())
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  await page.goto(info.url)
+  await page.locator('[data-app-state="loaded"]').waitFor()
+  await page.getByRole('tab', { name: 'Explorer' }).click()
+  await page.getByLabel('Method').selectOption('GET')
+  await page.getByLabel('Path', { exact: true }).fill('/sandbox/oversized')
+
+  await page.evaluate(() => {
+    const w = window as unknown as { longest: number }
+    w.longest = 0
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longest = Math.max(w.longest, entry.duration)
+    }).observe({ entryTypes: ['longtask'] })
+  })
+  const started = Date.now()
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
+  await page.getByRole('status', { name: 'Response status' }).filter({ hasText: '200' }).waitFor({ timeout: 120_000 })
+  const summaryMs = Date.now() - started
+  await page.locator('body[data-response-ready="1"]').waitFor({ state: 'attached', timeout: 120_000 })
+  const shownMs = Date.now() - started
+  // Scrollable: the viewer's scroller moves to the end and renders lines there.
+  const scroller = page.locator('[role="tree"][aria-label="Response body"]')
+  await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight))
+  await page.waitForTimeout(200)
+  const scrolledMs = Date.now() - started
+  const transfer = await page.evaluate(() => {
+    const calls = performance.getEntriesByType('resource').filter((e) => e.name.includes('responses.body')) as PerformanceResourceTiming[]
+    return { count: calls.length, first: calls[0]?.startTime ?? 0, last: calls.at(-1)?.responseEnd ?? 0, slowest: Math.max(0, ...calls.map((c) => c.duration)) }
+  })
+  console.log(`body transfer: ${transfer.count} range reads over ${Math.round(transfer.last - transfer.first)} ms (slowest ${Math.round(transfer.slowest)} ms)`)
+  const longestTaskMs = await page.evaluate(() => (window as unknown as { longest: number }).longest)
+
+  // Baseline: parse the same number of bytes of JSON in the same page.
+  const parseMs = await page.evaluate((bytes) => {
+    const item = JSON.stringify({ type: 'contact', id: 'x', email: 'person@example.org', name: 'Person', custom_attributes: { plan: 'pro', seats: 1 } })
+    const count = Math.floor(bytes / (item.length + 1))
+    const text = `{"type":"list","data":[${new Array(count).fill(item).join(',')}]}`
+    const t = performance.now()
+    JSON.parse(text)
+    return performance.now() - t
+  }, BYTES)
+
+  const uiMs = scrolledMs - summaryMs
+  const rows = [
+    { name: 'large response: 50 MB JSON shown and scrollable, from Send', value: scrolledMs, baseline: parseMs, ratio: scrolledMs / parseMs, unit: 'ms', target: '< 2000 ms' },
+    { name: 'large response: the UI part (summary received → shown and scrollable)', value: uiMs, baseline: parseMs, ratio: uiMs / parseMs, unit: 'ms', target: '< 2000 ms' },
+    { name: 'large response: longest main-thread task while loading', value: longestTaskMs, baseline: parseMs, ratio: longestTaskMs / parseMs, unit: 'ms', target: '< 200 ms' }
+  ]
+  console.table(rows.map((r) => ({ benchmark: r.name, value: `${r.value.toFixed(0)} ${r.unit}`, baseline: `${r.baseline.toFixed(0)} ms (JSON.parse)`, ratio: r.ratio.toFixed(2), target: r.target })))
+  console.log(`response summary after ${summaryMs} ms (request through main), first lines shown after ${shownMs} ms`)
+  await mkdir(new URL('./results/', import.meta.url), { recursive: true })
+  await writeFile(new URL('./results/large-response.json', import.meta.url), JSON.stringify({ ranAt: new Date().toISOString(), bytes: BYTES, summaryMs, shownMs, results: rows }, null, 2) + '\n')
+} finally {
+  await browser.close()
+  await stopBrowserMode(child)
+  rmSync(userData, { recursive: true, force: true })
+}

@@ -1,0 +1,143 @@
+import { test, expect } from './support/desk'
+import { openExplorer, savedTree, send, setRequest, switchWorkspace } from './fixtures/ui'
+import type { Page } from '@playwright/test'
+
+const saveDialog = (page: Page) => page.getByRole('dialog', { name: 'Save request' })
+const requestNames = (page: Page) => savedTree(page).locator('.tree-open').allTextContents()
+
+async function itemAction(page: Page, name: string, action: string) {
+  await page.getByRole('button', { name: `Actions for ${name}`, exact: true }).first().click()
+  await page.getByRole('dialog', { name: `Saved request ${name}` }).getByRole('button', { name: action }).click()
+}
+
+test('save, organise, search and undo a delete', async ({ page, desk }) => {
+  await desk.open(page)
+  await openExplorer(page)
+  await setRequest(page, 'GET', '/contacts')
+
+  await page.getByRole('textbox', { name: 'Path' }).press('Control+s')
+  const dialog = saveDialog(page)
+  // Named after the catalog operation until the user says otherwise.
+  await expect(dialog.getByLabel('Name')).toHaveValue('List all contacts')
+  await dialog.getByLabel('Name').fill('List contacts')
+  await dialog.getByLabel('Folder').fill('Contacts')
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Saved “List contacts”.' })).toBeVisible()
+  await expect(savedTree(page).getByRole('button', { name: 'Contacts', exact: true })).toBeVisible()
+  await expect(savedTree(page).getByRole('button', { name: 'List contacts', exact: true })).toBeVisible()
+
+  // Rename.
+  await itemAction(page, 'List contacts', 'Rename…')
+  await page.getByLabel('New name').fill('All contacts')
+  await page.getByRole('button', { name: 'Rename', exact: true }).click()
+  await expect(savedTree(page).getByRole('button', { name: 'All contacts', exact: true })).toBeVisible()
+
+  // Duplicate, then reorder the copy above the original.
+  await itemAction(page, 'All contacts', 'Duplicate')
+  await expect.poll(() => requestNames(page)).toEqual(['All contacts', 'All contacts copy'])
+  await itemAction(page, 'All contacts copy', 'Move up')
+  await expect.poll(() => requestNames(page)).toEqual(['All contacts copy', 'All contacts'])
+  await page.getByRole('dialog', { name: 'Saved request All contacts copy' }).getByRole('button', { name: 'Close' }).click()
+
+  // Move the original to the shared scope, into a new folder.
+  await itemAction(page, 'All contacts', 'Move…')
+  const move = page.getByRole('dialog', { name: 'Saved request All contacts' })
+  await move.getByLabel('Shared by all workspaces').check()
+  await move.getByLabel('Folder').fill('Team')
+  await move.getByRole('button', { name: 'Move', exact: true }).click()
+  await expect(savedTree(page).getByRole('button', { name: 'Shared by all workspaces (1)' })).toBeVisible()
+  await expect(savedTree(page).getByRole('button', { name: 'Team', exact: true })).toBeVisible()
+
+  // Delete, then undo.
+  await itemAction(page, 'All contacts copy', 'Delete')
+  await expect(savedTree(page).getByRole('button', { name: 'All contacts copy', exact: true })).toHaveCount(0)
+  await page.getByRole('status').filter({ hasText: 'Deleted “All contacts copy”.' }).getByRole('button', { name: 'Undo' }).click()
+  await expect(savedTree(page).getByRole('button', { name: 'All contacts copy', exact: true })).toBeVisible()
+
+  // An empty folder, ready for later.
+  await page.getByRole('button', { name: 'New folder' }).click()
+  const newFolder = page.getByRole('dialog', { name: 'New folder' })
+  await newFolder.getByLabel('Folder').fill('Archive/2024')
+  await newFolder.getByRole('button', { name: 'Create folder' }).click()
+  await expect(savedTree(page).getByRole('button', { name: 'Archive', exact: true })).toBeVisible()
+  await expect(savedTree(page).getByRole('button', { name: '2024', exact: true })).toBeVisible()
+
+  await page.screenshot({ path: 'docs/screenshots/library.png' })
+
+  // Search by folder, then by path.
+  const search = page.getByRole('searchbox', { name: 'Search saved requests' })
+  const results = page.getByRole('list', { name: 'Search results' })
+  await search.fill('Team')
+  await expect(results.getByRole('button', { name: 'All contacts', exact: true })).toBeVisible()
+  await expect(results.getByRole('button', { name: 'All contacts copy', exact: true })).toHaveCount(0)
+  // "/" appears in no name or folder, so these are path matches.
+  await search.fill('/contacts')
+  await expect(results.getByRole('button', { name: 'All contacts', exact: true })).toBeVisible()
+  await expect(results.getByRole('button', { name: 'All contacts copy', exact: true })).toBeVisible()
+  await search.fill('')
+
+  // Clicking a saved request loads it into the composer.
+  await setRequest(page, 'GET', '/me')
+  await savedTree(page).getByRole('button', { name: 'All contacts', exact: true }).click()
+  await expect(page.getByRole('textbox', { name: 'Path' })).toHaveValue('/contacts')
+})
+
+test('a shared request runs against whichever workspace is active', async ({ page, desk }) => {
+  await desk.open(page)
+  await switchWorkspace(page, 'Sandbox US')
+  await openExplorer(page)
+  await setRequest(page, 'GET', '/me')
+  await page.keyboard.press('Control+s')
+  const dialog = saveDialog(page)
+  await dialog.getByLabel('Name').fill('Who am I')
+  await dialog.getByLabel('Shared by all workspaces').check()
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(dialog).toHaveCount(0)
+
+  const body = page.getByRole('tree', { name: 'Response body' })
+  await setRequest(page, 'GET', '/contacts')
+  await savedTree(page).getByRole('button', { name: 'Who am I', exact: true }).click()
+  await send(page)
+  await expect(body).toContainText('Sandbox US')
+
+  await switchWorkspace(page, 'Sandbox EU')
+  await openExplorer(page)
+  await savedTree(page).getByRole('button', { name: 'Who am I', exact: true }).click()
+  await send(page)
+  await expect(body).toContainText('Sandbox EU')
+  await expect(body).not.toContainText('Sandbox US')
+})
+
+test('history: restore an entry, view a body, clear', async ({ page, desk }) => {
+  await desk.open(page)
+  await openExplorer(page)
+  await setRequest(page, 'GET', '/me')
+  await send(page)
+  await setRequest(page, 'GET', '/contacts')
+  await send(page)
+
+  await page.getByRole('tab', { name: 'History' }).click()
+  const table = page.getByRole('table', { name: 'Request history' })
+  // Newest first.
+  await expect(table.getByRole('row')).toHaveCount(3)
+  await expect(table.getByRole('row').nth(1)).toContainText('/contacts')
+  await expect(table.getByRole('row').nth(2)).toContainText('/me')
+  await expect(table.getByRole('row').nth(2)).toContainText('200')
+
+  await table.getByRole('button', { name: 'GET /me', exact: true }).click()
+  await expect(page.getByRole('textbox', { name: 'Path' })).toHaveValue('/me')
+
+  await table.getByRole('button', { name: /View body of GET \/me/ }).click()
+  const bodyDialog = page.getByRole('dialog', { name: 'Response body' })
+  await expect(bodyDialog).toContainText('"app"')
+  await bodyDialog.getByRole('button', { name: 'Close' }).click()
+
+  await page.getByRole('searchbox', { name: 'Search history' }).fill('contacts')
+  await expect(table.getByRole('row')).toHaveCount(2)
+  await page.getByRole('searchbox', { name: 'Search history' }).fill('')
+
+  await page.getByRole('button', { name: 'Clear', exact: true }).click()
+  await page.getByRole('alertdialog', { name: 'Clear history' }).getByRole('button', { name: 'Clear history' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Cleared 2 history entries.' })).toBeVisible()
+  await expect(page.getByText('Nothing sent from this workspace yet.')).toBeVisible()
+})

@@ -1,0 +1,86 @@
+import { test, expect } from './support/desk'
+import { openExplorer, readClipboard, revealToken, runCommand, setRequest } from './fixtures/ui'
+import type { Page } from '@playwright/test'
+
+const SHELLS = [
+  { tab: 'POSIX sh (bash/zsh)', auth: `-H 'Authorization: Bearer '"$INTERCOM_TOKEN"`, setup: "export INTERCOM_TOKEN='your-access-token'" },
+  { tab: 'PowerShell (curl.exe)', auth: "-H ('Authorization: Bearer ' + $env:INTERCOM_TOKEN)", setup: "$env:INTERCOM_TOKEN = 'your-access-token'" },
+  { tab: 'Windows cmd', auth: '-H "Authorization: Bearer %INTERCOM_TOKEN%"', setup: 'set "INTERCOM_TOKEN=your-access-token"' }
+]
+
+const code = (page: Page) => page.getByLabel('curl command', { exact: true })
+
+test.beforeEach(async ({ context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+})
+
+test('copies env-var snippets for every shell, Basic as -u, hostile headers quoted, the real token only on request', async ({ page, desk }) => {
+  await desk.open(page)
+  const token = await revealToken(page, 'Sandbox US')
+  await openExplorer(page)
+  await setRequest(page, 'GET', '/contacts')
+  await page.getByRole('tab', { name: 'Code' }).click()
+
+  for (const shell of SHELLS) {
+    await page.getByRole('tab', { name: shell.tab }).click()
+    await expect(page.getByLabel('Line that sets the token')).toHaveText(shell.setup)
+    await page.getByRole('button', { name: 'Copy', exact: true }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible()
+    const copied = await readClipboard(page)
+    expect(copied).toContain(shell.auth)
+    expect(copied).toContain('/contacts')
+    expect(copied).not.toContain(token)
+  }
+
+  // The multi-line form continues lines the way the shell expects.
+  await page.getByRole('tab', { name: 'PowerShell (curl.exe)' }).click()
+  await page.getByLabel('Multi-line').check()
+  await expect(code(page)).toContainText('curl.exe --url')
+  expect((await code(page).textContent())?.split('\n').length).toBeGreaterThan(2)
+  await expect(code(page)).toContainText(' `')
+  await page.getByLabel('Multi-line').uncheck()
+
+  // Basic auth carries over as -u with the token as the user name.
+  await page.getByRole('group', { name: 'Auth' }).getByLabel('Basic').check()
+  await page.getByRole('tab', { name: 'POSIX sh (bash/zsh)' }).click()
+  await page.getByRole('button', { name: 'Copy', exact: true }).click()
+  await expect.poll(() => readClipboard(page)).toContain(`-u "$INTERCOM_TOKEN"':'`)
+  expect(await readClipboard(page)).not.toContain('Authorization')
+  await page.getByRole('group', { name: 'Auth' }).getByLabel('Bearer').check()
+
+  // A header full of shell syntax stays inert inside single quotes; cmd refuses instead of guessing.
+  await page.getByRole('tab', { name: /^Headers/ }).click()
+  await page.getByRole('button', { name: 'Add header' }).click()
+  await page.getByLabel('Header 1 name').fill('X-Note')
+  await page.getByLabel('Header X-Note value').fill(`it's "$(whoami)" \`id\` !x [1]`)
+  await page.getByRole('tab', { name: 'Code' }).click()
+  await expect(code(page)).toContainText(`-H 'X-Note: it'\\''s "$(whoami)" \`id\` !x [1]'`)
+  await page.screenshot({ path: 'docs/screenshots/snippets.png' })
+  await page.getByRole('tab', { name: 'Windows cmd' }).click()
+  await expect(page.getByRole('note').filter({ hasText: 'cmd.exe cannot quote this request safely' })).toBeVisible()
+  await page.getByRole('tab', { name: 'POSIX sh (bash/zsh)' }).click()
+
+  // The real token: shown masked, copied through main, clipboard cleared later.
+  await page.getByLabel('Real token').check()
+  await expect(page.getByRole('note').filter({ hasText: 'real token' })).toBeVisible()
+  await expect(code(page)).not.toContainText(token)
+  await page.getByRole('button', { name: 'Copy with real token' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'The clipboard is cleared in 60 s' })).toBeVisible()
+  const real = await readClipboard(page)
+  expect(real).toContain(`Authorization: Bearer ${token}`)
+  expect(real).toContain('X-Note')
+})
+
+test('a header value with a line break gives a clear error instead of a snippet', async ({ page, desk }) => {
+  await desk.open(page)
+  await openExplorer(page)
+  // A text field cannot hold a line break, but a pasted curl command with a $'…' string can.
+  await runCommand(page, 'Import curl command')
+  const dialog = page.getByRole('dialog', { name: 'Import curl command' })
+  await dialog.getByLabel('curl command').fill("curl https://api.intercom.io/me -H $'X-Broken: one\\ntwo'")
+  await dialog.getByRole('button', { name: 'Import' }).click()
+  await dialog.getByRole('button', { name: 'Done' }).click()
+  await page.getByRole('tab', { name: 'Code' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'No snippet for this request' })).toContainText('X-Broken contains a line feed')
+  await expect(page.getByRole('button', { name: 'Copy', exact: true })).toBeDisabled()
+})

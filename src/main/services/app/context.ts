@@ -1,0 +1,50 @@
+// What the desktop host and browser mode hand to the services, and what the services share.
+import type { SandboxOptions, Sandbox } from '../../sandbox'
+import type { SecretClipboard } from '../core/clipboard'
+import type { EventHub } from '../core/events'
+import type { Clock, KeyValueStore, Logger, Opener } from '../ports'
+import type { SecretVault } from '../vault'
+import type { WorkspaceRegistry } from '../workspaces'
+import type { SavedRequestStore } from '../library/saved-requests'
+import type { HistoryStore } from '../library/history'
+import type { WorkspaceSender } from './workspace-sender'
+
+export interface AppDeps {
+  host: 'electron' | 'web'
+  version: string
+  platform: string
+  /** Root of everything the app writes. */
+  userData: string
+  createStore: (name: string) => KeyValueStore
+  vault: SecretVault
+  opener: Opener
+  /** Main-side clipboard (desktop). Browser mode has none: copy calls return the text instead. */
+  clipboard: SecretClipboard | null
+  logger: Logger
+  clock?: Clock
+  /** The embedded sandbox: options, or false to run without it. */
+  sandbox?: SandboxOptions | false
+  /** Create the two sandbox workspaces on first start (default true). */
+  sandboxWorkspaces?: boolean
+  /** One-time notices found while starting (a store file set aside, ...). */
+  notices?: string[]
+  /** The desktop host on Linux without a keyring offers basic_text storage on explicit opt-in. */
+  weakStorage?: { offered: boolean; enabled: boolean; set(allow: boolean): void }
+}
+
+export interface AppContext {
+  deps: AppDeps & { clock: Clock }
+  events: EventHub
+  registry: WorkspaceRegistry
+  sender: WorkspaceSender
+  saved: SavedRequestStore
+  history: HistoryStore
+  sandbox: Sandbox | null
+  /** Per-workspace scope reports. */
+  scopeStore: KeyValueStore
+  /** The active workspace's id, or a clear error. */
+  workspaceId(id?: string): string
+}
+
+/** How long a copied secret stays on the clipboard. */
+export const CLIPBOARD_CLEAR_MS = 60_000

@@ -1,0 +1,96 @@
+// Composes the services both hosts run: the embedded sandbox, the workspace registry on the vault,
+// the explorer, the library, OAuth, and one handler per contract call.
+import { mkdir, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { startSandbox, type Sandbox } from '../../sandbox'
+import { AppError } from '../../../shared/errors'
+import { REGION_HOSTS } from '../../../shared/model'
+import { createDispatch, type Dispatch, type Handlers } from '../core/dispatch'
+import { EventHub } from '../core/events'
+import { systemClock } from '../ports'
+import { WorkspaceRegistry } from '../workspaces'
+import { OAuthFlows } from '../oauth'
+import { SavedRequestStore } from '../library/saved-requests'
+import { HistoryStore } from '../library/history'
+import { WorkspaceSender } from './workspace-sender'
+import { ensureSandboxWorkspaces } from './sandbox-workspaces'
+import { appHandlers } from './handlers/app'
+import { workspaceHandlers } from './handlers/workspaces'
+import { oauthHandlers } from './handlers/oauth'
+import { explorerHandlers } from './handlers/explorer'
+import { libraryHandlers } from './handlers/library'
+import type { AppContext, AppDeps } from './context'
+
+export interface TokenDeskApp {
+  dispatch: Dispatch
+  events: EventHub
+  sandboxUrl: string | null
+  dispose(): Promise<void>
+}
+
+export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
+  const deps = { ...input, clock: input.clock ?? systemClock }
+  const { logger } = deps
+  const events = new EventHub()
+  // Read lazily: stores report a corrupt file when they are first opened, after this point.
+  const notices = () => [...(deps.vault.backend.notice ? [deps.vault.backend.notice] : []), ...(deps.notices ?? [])]
+
+  const sandbox: Sandbox | null = deps.sandbox === false ? null : await startSandbox(deps.sandbox ?? {})
+  const spoolDir = path.join(deps.userData, 'responses')
+  // Spooled bodies belong to one run: a huge last response is never reloaded at start-up.
+  await rm(spoolDir, { recursive: true, force: true })
+  await mkdir(spoolDir, { recursive: true, mode: 0o700 })
+
+  const settings = deps.createStore('settings')
+  const registry = new WorkspaceRegistry({
+    store: deps.createStore('workspaces'),
+    vault: deps.vault,
+    clock: deps.clock,
+    logger,
+    resolveApiBase: ({ region, sandbox: isSandbox }) => (isSandbox ? (sandbox?.url ?? null) : REGION_HOSTS[region]),
+    onChange: (workspaces) => events.emit('workspacesChanged', { workspaces, activeId: registry.active()?.id ?? null })
+  })
+  if (sandbox) {
+    const firstStart = deps.sandboxWorkspaces !== false && settings.get('sandboxSeeded') !== true
+    await ensureSandboxWorkspaces(registry, sandbox, firstStart, logger)
+    if (firstStart) settings.set('sandboxSeeded', true)
+  }
+
+  const ctx: AppContext = {
+    deps,
+    events,
+    registry,
+    sender: new WorkspaceSender(registry, spoolDir),
+    saved: new SavedRequestStore({ root: path.join(deps.userData, 'collections'), clock: deps.clock, logger }),
+    history: new HistoryStore({ root: path.join(deps.userData, 'history'), clock: deps.clock, logger }),
+    sandbox,
+    scopeStore: deps.createStore('scopes'),
+    workspaceId(id) {
+      const resolved = id ?? registry.active()?.id
+      if (!resolved) throw new AppError('invalid_input', 'Add or select a workspace first.')
+      return resolved
+    }
+  }
+
+  const flows = new OAuthFlows({ opener: deps.opener, vault: deps.vault, clock: deps.clock, logger })
+  const { dispose: stopOAuthEvents, ...oauth } = oauthHandlers(ctx, flows)
+  const handlers: Handlers = {
+    ...appHandlers(ctx, notices),
+    ...workspaceHandlers(ctx),
+    ...oauth,
+    ...explorerHandlers(ctx),
+    ...libraryHandlers(ctx)
+  }
+
+  return {
+    dispatch: createDispatch(handlers, logger),
+    events,
+    sandboxUrl: sandbox?.url ?? null,
+    async dispose() {
+      stopOAuthEvents()
+      const status = flows.status()
+      if (status && (status.phase === 'waiting' || status.phase === 'exchanging')) flows.cancel(status.flowId)
+      await sandbox?.close()
+    }
+  }
+}

@@ -1,0 +1,204 @@
+import type { Handlers } from '../../core/dispatch'
+import { AppError, isAppError } from '../../../../shared/errors'
+import { matchOperation, operationById, type CatalogOperation } from '../../../../shared/intercom/catalog'
+import type { RequestDraft } from '../../../../shared/model'
+import { maskSecret } from '../../../../shared/request/build'
+import type { ResponseSummary } from '../../../../shared/contract/explorer'
+import { explainAuthFailure } from '../../http/intercom-errors'
+import type { ExecutedResponse } from '../../http/executor'
+import { csvLines, jsonLines, ndjsonLines, type ExportFormat } from '../../http/export'
+import { fetchAllPages, withCursor } from '../../http/paginate'
+import { probeScopes } from '../../scopes/probe'
+import type { AppContext } from '../context'
+import { RecentResponses } from '../recent-responses'
+
+type ExplorerHandlers = Pick<
+  Handlers,
+  'requests.send' | 'requests.cancel' | 'responses.body' | 'paginate.start' | 'paginate.cancel' | 'paginate.export' | 'scopes.get' | 'scopes.inspect'
+>
+
+/** Finished "fetch all pages" jobs whose items stay available for export. */
+const KEPT_JOBS = 3
+
+/** Bodies up to this size travel with the summary; larger ones are fetched on demand. */
+const INLINE_BODY_LIMIT = 1024 * 1024
+
+const EXPORTS: Record<ExportFormat, { ext: string; mime: string; lines: (items: readonly unknown[]) => Generator<string> }> = {
+  json: { ext: 'json', mime: 'application/json', lines: jsonLines },
+  ndjson: { ext: 'ndjson', mime: 'application/x-ndjson', lines: ndjsonLines },
+  csv: { ext: 'csv', mime: 'text/csv', lines: csvLines }
+}
+
+export function operationFor(draft: RequestDraft): CatalogOperation | null {
+  return (draft.operationId ? operationById(draft.operationId) : undefined) ?? matchOperation(draft.method, draft.path)?.operation ?? null
+}
+
+function maskAuthorization(headers: Array<[string, string]>): Array<[string, string]> {
+  return headers.map(([name, value]) => {
+    if (name.toLowerCase() !== 'authorization') return [name, value]
+    const [scheme, secret = ''] = value.split(' ')
+    return [name, `${scheme} ${maskSecret(secret)}`]
+  })
+}
+
+export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
+  const inFlight = new Map<string, AbortController>()
+  const recent = new RecentResponses(10)
+  const jobs = new Map<string, { controller: AbortController; items: unknown[]; operationId: string | null; done: boolean }>()
+
+  const track = <T>(id: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    if (inFlight.has(id)) throw new AppError('busy', `Request ${id} is already running.`)
+    const controller = new AbortController()
+    inFlight.set(id, controller)
+    return run(controller.signal).finally(() => inFlight.delete(id))
+  }
+
+  const summarize = (requestId: string, sent: { method: string; url: string; headers: Array<[string, string]> }, response: ExecutedResponse, op: CatalogOperation | null): ResponseSummary => {
+    const explanation = explainAuthFailure(response.status, response.intercomErrors, { requiredPermission: op?.permission ?? null })
+    const inline = response.body.kind === 'inline' && response.bytes <= INLINE_BODY_LIMIT ? response.body.text : null
+    return {
+      requestId,
+      method: sent.method,
+      url: sent.url,
+      sentHeaders: maskAuthorization(sent.headers),
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+      contentType: response.contentType,
+      bodyText: inline,
+      bodyOnDisk: inline === null,
+      bodyPreview: response.body.kind === 'file' ? response.body.preview : inline === null && response.body.kind === 'inline' ? response.body.text.slice(0, 64 * 1024) : null,
+      bytes: response.bytes,
+      timing: { totalMs: response.timing.totalMs, ttfbMs: response.timing.ttfbMs, downloadMs: response.timing.downloadMs },
+      redirects: response.redirects,
+      rateLimit: response.rateLimit,
+      intercomErrors: response.intercomErrors,
+      explanation: explanation ? { cause: explanation.cause, title: explanation.title, detail: explanation.detail, permission: explanation.permission ?? null } : null
+    }
+  }
+
+  return {
+    'requests.send': ({ requestId, workspaceId, draft }) =>
+      track(requestId, async (signal) => {
+        const id = ctx.workspaceId(workspaceId)
+        const op = operationFor(draft)
+        const started = ctx.deps.clock.now()
+        try {
+          const { prepared, response, secrets } = await ctx.sender.send(id, draft, { signal })
+          recent.add(requestId, response.body)
+          await ctx.history
+            .record(
+              {
+                workspaceId: id,
+                draft,
+                sentAt: started,
+                status: response.status,
+                timing: { totalMs: response.timing.totalMs, ttfbMs: response.timing.ttfbMs },
+                contentType: response.contentType,
+                responseBody: response.body.kind === 'inline' ? response.body.text : null,
+                bytes: response.bytes
+              },
+              { knownSecrets: secrets }
+            )
+            .then(() => ctx.events.emit('historyChanged', { workspaceId: id }))
+            .catch((e: unknown) => ctx.deps.logger.warn('history was not recorded', { error: isAppError(e) ? e.message : String(e) }))
+          return summarize(requestId, prepared, response, op)
+        } catch (error) {
+          // Failed sends are history too (no secrets: the draft never holds one).
+          if (isAppError(error) && error.code !== 'invalid_input') {
+            await ctx.history
+              .record({ workspaceId: id, draft, sentAt: started, status: null, error: error.message, timing: { totalMs: ctx.deps.clock.now() - started } })
+              .then(() => ctx.events.emit('historyChanged', { workspaceId: id }))
+              .catch(() => undefined)
+          }
+          throw error
+        }
+      }),
+
+    'requests.cancel': ({ requestId }) => {
+      const controller = inFlight.get(requestId) ?? jobs.get(requestId)?.controller
+      controller?.abort()
+      return { cancelled: !!controller }
+    },
+
+    'responses.body': async ({ requestId, offset, length }) => {
+      const text = await recent.text(requestId)
+      if (text === null) throw new AppError('not_found', 'That response is no longer kept; send the request again.')
+      return { text: text.slice(offset, offset + length), offset, total: text.length }
+    },
+
+    'paginate.start': async ({ jobId, workspaceId, draft }) => {
+      const id = ctx.workspaceId(workspaceId)
+      const op = operationFor(draft)
+      const kind = op?.pagination
+      if (!op || (kind !== 'cursor' && kind !== 'search' && kind !== 'page')) {
+        throw new AppError('invalid_input', `${draft.method} ${draft.path} is not a list or search operation that Token Desk can page through.`)
+      }
+      if (jobs.has(jobId)) throw new AppError('busy', 'That pagination job is already running.')
+      const job = { controller: new AbortController(), items: [] as unknown[], operationId: op.operationId, done: false }
+      jobs.set(jobId, job)
+      // Collected items are kept for export; only the last few jobs' worth.
+      for (const [old, other] of jobs) if (jobs.size > KEPT_JOBS && other.done) jobs.delete(old)
+      let total: number | null = null
+      const progress = (p: { pages: number; items: number; ratePerSec: number; waitingUntil?: number }, done = false) =>
+        ctx.events.emit('paginationProgress', { jobId, pages: p.pages, items: p.items, ratePerSec: p.ratePerSec, waitingUntil: p.waitingUntil ?? null, total, done })
+      const result = await fetchAllPages({
+        kind,
+        listKey: op.listKey ?? undefined,
+        signal: job.controller.signal,
+        clock: ctx.deps.clock,
+        onProgress: (p) => progress(p),
+        send: async (cursor, signal) => {
+          const { response } = await ctx.sender.send(id, withCursor(draft, kind, cursor), { signal })
+          if (cursor === null) total = totalCount(response)
+          return response
+        }
+      })
+      job.items = result.items
+      job.done = true
+      progress({ pages: result.pages, items: result.items.length, ratePerSec: 0 }, true)
+      return { jobId, pages: result.pages, items: result.items.length, complete: result.complete, stoppedReason: result.complete ? null : (result.message ?? result.stoppedReason ?? null) }
+    },
+
+    'paginate.cancel': ({ jobId }) => {
+      const job = jobs.get(jobId)
+      job?.controller.abort()
+      return { cancelled: !!job }
+    },
+
+    'paginate.export': ({ jobId, format }) => {
+      const job = jobs.get(jobId)
+      if (!job) throw new AppError('not_found', 'Fetch the pages first; nothing was collected for this job.')
+      const spec = EXPORTS[format]
+      const text = [...spec.lines(job.items)].join('')
+      const stamp = new Date(ctx.deps.clock.now()).toISOString().replace(/[:.]/g, '-')
+      return { filename: `${job.operationId ?? 'items'}-${stamp}.${spec.ext}`, mimeType: spec.mime, text, items: job.items.length }
+    },
+
+    'scopes.get': ({ workspaceId }) => {
+      const id = ctx.workspaceId(workspaceId)
+      return (ctx.scopeStore.get(id) as ResponseScope | undefined) ?? null
+    },
+
+    'scopes.inspect': async ({ workspaceId }) => {
+      const id = ctx.workspaceId(workspaceId)
+      const report = await probeScopes({ clock: ctx.deps.clock, send: async (draft) => (await ctx.sender.send(id, draft)).response })
+      const stored = { workspaceId: id, ...report }
+      ctx.scopeStore.set(id, stored)
+      return stored
+    }
+  }
+}
+
+/** The total_count a first page reports, so progress can show "n of total". */
+function totalCount(response: ExecutedResponse): number | null {
+  if (response.status !== 200 || response.body.kind !== 'inline') return null
+  try {
+    const value = (JSON.parse(response.body.text) as { total_count?: unknown }).total_count
+    return typeof value === 'number' ? value : null
+  } catch {
+    return null
+  }
+}
+
+type ResponseScope = Awaited<ReturnType<ExplorerHandlers['scopes.inspect']>>

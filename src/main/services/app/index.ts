@@ -1,0 +1,2 @@
+export { createApp, type TokenDeskApp } from './create-app'
+export type { AppDeps } from './context'

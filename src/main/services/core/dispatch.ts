@@ -1,0 +1,49 @@
+// Turns the contract's declarations plus one handler per call into a single entry point that both
+// transports (Electron IPC and the browser-mode HTTP bridge) use. It validates input and output,
+// and converts every failure into the typed error envelope: a bad call never crashes main.
+import { ZodError } from 'zod'
+import { calls, isCallName, type CallName, type CallOutput, type ParsedInput, type Result } from '../../../shared/contract'
+import { AppError, isAppError } from '../../../shared/errors'
+import type { Logger } from '../ports'
+
+export type Handlers = {
+  [N in CallName]: (input: ParsedInput<N>) => Promise<CallOutput<N>> | CallOutput<N>
+}
+
+export type Dispatch = (name: string, input: unknown) => Promise<Result<unknown>>
+
+export function describeZodError(error: ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'input'}: ${issue.message}`)
+    .join('; ')
+}
+
+export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
+  return async (name, rawInput) => {
+    if (!isCallName(name)) {
+      return { ok: false, error: { code: 'invalid_input', message: `There is no call named "${name}".` } }
+    }
+    const spec = calls[name]
+    const parsed = spec.input.safeParse(rawInput)
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: { code: 'invalid_input', message: `Invalid input for ${name}: ${describeZodError(parsed.error)}` }
+      }
+    }
+    try {
+      const handler = handlers[name] as (input: unknown) => unknown
+      const value = await handler(parsed.data)
+      // Output is parsed too: zod strips unknown keys, so a field that was never declared (say, a
+      // secret on an internal object) cannot slip through to the renderer.
+      return { ok: true, value: spec.output.parse(value) }
+    } catch (error) {
+      if (isAppError(error)) return { ok: false, error: error.toShape() }
+      logger.error(`call ${name} failed`, { error: error instanceof Error ? error.message : String(error) })
+      const message =
+        error instanceof ZodError ? `Internal result of ${name} did not match the contract.` : `Something went wrong in ${name}.`
+      return { ok: false, error: new AppError('internal', message).toShape() }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+// One redactor for everything that may be logged or shown: key-based (authorization, token, ...)
+// and pattern-based (Bearer values, Basic credentials, Intercom-shaped tokens, JWTs, URL query
+// values). Logs keep their shape; secrets become [REDACTED].
+
+const SECRET_KEYS =
+  /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api[_-]?key|access[_-]?token|refresh[_-]?token|id[_-]?token|token|code|code[_-]?verifier|client[_-]?secret|password|secret|state)$/i
+
+const SECRET_PATTERNS: RegExp[] = [
+  /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi,
+  /\bdG9rO[A-Za-z0-9+/=_-]{4,}/g, // base64 of "tok:", the shape of Intercom tokens
+  /\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g // JWT
+]
+
+const REDACTED = '[REDACTED]'
+
+export function redactText(text: string): string {
+  let out = text.replace(/([?&][^=&#\s]+=)[^&#\s]*/g, `$1${REDACTED}`)
+  for (const pattern of SECRET_PATTERNS) {
+    out = out.replace(pattern, (match) => {
+      const scheme = /^(Bearer|Basic)\s/i.exec(match)
+      return scheme ? `${scheme[1]} ${REDACTED}` : REDACTED
+    })
+  }
+  return out
+}
+
+export function redact(value: unknown, depth = 0): unknown {
+  if (depth > 8) return '[…]'
+  if (typeof value === 'string') return redactText(value)
+  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1))
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {}
+    for (const [key, v] of Object.entries(value)) {
+      out[key] = SECRET_KEYS.test(key) ? REDACTED : redact(v, depth + 1)
+    }
+    return out
+  }
+  return value
+}

@@ -1,0 +1,567 @@
+// Saved requests as a directory tree a team can keep in git: one pretty-printed JSON file per
+// request, folders are real directories, scope is the top-level directory:
+//   <root>/shared/<folder path>/<slug>.json
+//   <root>/workspaces/<workspaceId>/<folder path>/<slug>.json
+// The file holds a stable id; folder and scope come from where the file is, so moving files by hand
+// (or in a merge) is honoured on the next reload().
+import { randomUUID } from 'node:crypto'
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+import { AppError } from '../../../shared/errors'
+import {
+  FolderPath,
+  LibraryWorkspaceId,
+  RequestName,
+  SavedScope,
+  ScopeFilter,
+  type CorruptSavedFile,
+  type SavedFolder,
+  type SavedRequest,
+  type SavedRequestList,
+  type SearchHit
+} from '../../../shared/library'
+import { RequestDraft, type RequestDraftInput } from '../../../shared/model'
+import { systemClock, type Clock, type Logger } from '../ports'
+import { invalidInput, isMissing, SerialQueue, storageError, writeFileAtomic } from './fs-util'
+import { SearchIndex } from './search-index'
+import { detectSecrets, stripSecrets } from './secrets'
+
+/** What one file holds. `format` lets a future version migrate old files. */
+const SavedFile = z.object({
+  format: z.literal('token-desk/request@1'),
+  id: z.string().min(1).max(100),
+  name: RequestName,
+  order: z.number().int().default(0),
+  updatedAt: z.string().default(''),
+  request: RequestDraft
+})
+
+const SaveInput = z.object({
+  id: z.string().min(1).optional(),
+  name: RequestName,
+  folder: FolderPath.default(''),
+  scope: SavedScope,
+  draft: RequestDraft
+})
+export type SaveRequestInput = { id?: string; name: string; folder?: string; scope: SavedScope; draft: RequestDraftInput }
+export interface SaveOptions {
+  /** 'strip': remove detected credentials instead of refusing to save. */
+  secretsHandled?: 'strip'
+}
+
+export interface SavedRequestStoreOptions {
+  /** e.g. `<userData>/collections` */
+  root: string
+  clock?: Clock
+  logger?: Logger
+  /** How long a delete can be undone. Default 10 minutes. */
+  undoTtlMs?: number
+}
+
+interface Entry {
+  request: SavedRequest
+  file: string
+}
+
+interface Trash {
+  expiresAt: number
+  dirs: string[]
+  files: Array<{ file: string; content: Buffer }>
+}
+
+const RESERVED_FILE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/
+
+/** A readable, portable file name from a request name. */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '')
+  if (!slug) return 'request'
+  return RESERVED_FILE.test(slug) ? `${slug}-request` : slug
+}
+
+const sameScope = (a: SavedScope, b: SavedScope): boolean =>
+  a.kind === b.kind && (a.kind === 'shared' || (b.kind === 'workspace' && a.workspaceId === b.workspaceId))
+
+const inFolderTree = (folder: string, tree: string): boolean => folder === tree || folder.startsWith(`${tree}/`)
+
+function matchesFilter(scope: SavedScope, filter: ScopeFilter): boolean {
+  switch (filter.kind) {
+    case 'all':
+      return true
+    case 'visible':
+      return scope.kind === 'shared' || scope.workspaceId === filter.workspaceId
+    default:
+      return sameScope(scope, filter)
+  }
+}
+
+const scopeRank = (s: SavedScope): string => (s.kind === 'shared' ? '' : `w:${s.workspaceId}`)
+
+function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const r = schema.safeParse(value)
+  if (!r.success) throw invalidInput(what, r.error.issues)
+  return r.data
+}
+
+export class SavedRequestStore {
+  private readonly root: string
+  private readonly clock: Clock
+  private readonly logger: Logger | undefined
+  private readonly undoTtlMs: number
+  private readonly queue = new SerialQueue()
+  private readonly index = new SearchIndex()
+  private readonly entries = new Map<string, Entry>()
+  private corrupt: CorruptSavedFile[] = []
+  private readonly trash = new Map<string, Trash>()
+  private loading: Promise<void> | null = null
+
+  constructor(opts: SavedRequestStoreOptions) {
+    this.root = path.resolve(opts.root)
+    this.clock = opts.clock ?? systemClock
+    this.logger = opts.logger
+    this.undoTtlMs = opts.undoTtlMs ?? 10 * 60_000
+  }
+
+  // ---- reading ----------------------------------------------------------------------------
+
+  async list(filter: ScopeFilter = { kind: 'all' }): Promise<SavedRequestList> {
+    const f = parseOrThrow(ScopeFilter, filter, 'invalid scope filter')
+    await this.ensureLoaded()
+    const requests = [...this.entries.values()]
+      .map((e) => e.request)
+      .filter((r) => matchesFilter(r.scope, f))
+      .sort(
+        (a, b) =>
+          scopeRank(a.scope).localeCompare(scopeRank(b.scope)) ||
+          a.folder.localeCompare(b.folder) ||
+          a.order - b.order ||
+          a.name.localeCompare(b.name)
+      )
+    return { requests, corrupt: [...this.corrupt] }
+  }
+
+  async get(id: string): Promise<SavedRequest> {
+    await this.ensureLoaded()
+    return this.entry(id).request
+  }
+
+  async search(query: string, limit = 50, filter: ScopeFilter = { kind: 'all' }): Promise<SearchHit[]> {
+    const f = parseOrThrow(ScopeFilter, filter, 'invalid scope filter')
+    await this.ensureLoaded()
+    if (f.kind === 'all') return this.index.search(query, limit)
+    return this.index.search(query, Number.POSITIVE_INFINITY).filter((h) => matchesFilter(h.scope, f)).slice(0, limit)
+  }
+
+  /** Every folder (including empty ones), read from disk so hand-made directories show up. */
+  async listFolders(filter: ScopeFilter = { kind: 'all' }): Promise<SavedFolder[]> {
+    const f = parseOrThrow(ScopeFilter, filter, 'invalid scope filter')
+    const out: SavedFolder[] = []
+    for (const scope of await this.scopesOnDisk()) {
+      if (!matchesFilter(scope, f)) continue
+      const walk = async (dir: string, folder: string): Promise<void> => {
+        for (const d of await readDirSafe(dir)) {
+          if (!d.isDirectory() || d.name.startsWith('.')) continue
+          const sub = folder ? `${folder}/${d.name}` : d.name
+          out.push({ scope, folder: sub })
+          await walk(path.join(dir, d.name), sub)
+        }
+      }
+      await walk(this.scopeDir(scope), '')
+    }
+    return out.sort((a, b) => scopeRank(a.scope).localeCompare(scopeRank(b.scope)) || a.folder.localeCompare(b.folder))
+  }
+
+  /** Drops the in-memory view and reads the tree again (after a git pull, say). */
+  reload(): Promise<void> {
+    return this.queue.run(async () => {
+      this.loading = null
+      await this.ensureLoaded()
+    })
+  }
+
+  // ---- writing ----------------------------------------------------------------------------
+
+  /**
+   * Creates (no id) or updates (id) a saved request. Refuses a draft holding credentials with
+   * invalid_input and `details.secrets` (masked findings) unless `secretsHandled: 'strip'`.
+   */
+  async save(input: SaveRequestInput, opts: SaveOptions = {}): Promise<SavedRequest> {
+    const parsed = parseOrThrow(SaveInput, input, 'cannot save this request')
+    let draft = parsed.draft
+    const secrets = detectSecrets(draft)
+    if (secrets.length > 0) {
+      const it = secrets.length === 1 ? 'it' : 'them'
+      if (opts.secretsHandled !== 'strip')
+        throw new AppError(
+          'invalid_input',
+          `This request contains ${secrets.length} credential${secrets.length === 1 ? '' : 's'} (${secrets.map((s) => `${s.location} ${s.name}`).join(', ')}); move ${it} into the vault or remove ${it} before saving.`,
+          { secrets }
+        )
+      draft = stripSecrets(draft)
+    }
+    return this.mutate(async () => {
+      const prev = parsed.id ? this.entry(parsed.id) : undefined
+      const moved = !prev || !sameScope(prev.request.scope, parsed.scope) || prev.request.folder !== parsed.folder
+      return this.writeEntry(prev, {
+        id: prev?.request.id ?? randomUUID(),
+        name: parsed.name,
+        folder: parsed.folder,
+        scope: parsed.scope,
+        order: moved ? this.nextOrder(parsed.scope, parsed.folder) : prev.request.order,
+        draft,
+        updatedAt: this.now()
+      })
+    })
+  }
+
+  async rename(id: string, name: string): Promise<SavedRequest> {
+    const newName = parseOrThrow(RequestName, name, 'invalid name')
+    return this.mutate(async () => {
+      const prev = this.entry(id)
+      return this.writeEntry(prev, { ...prev.request, name: newName, updatedAt: this.now() })
+    })
+  }
+
+  /** A copy named "<name> copy" at the end of the same folder. */
+  async duplicate(id: string): Promise<SavedRequest> {
+    return this.mutate(async () => {
+      const { request } = this.entry(id)
+      const name = `${request.name} copy`.slice(0, 200)
+      return this.writeEntry(undefined, {
+        ...request,
+        id: randomUUID(),
+        name,
+        order: this.nextOrder(request.scope, request.folder),
+        updatedAt: this.now()
+      })
+    })
+  }
+
+  async move(id: string, to: { folder?: string; scope?: SavedScope }): Promise<SavedRequest> {
+    const folder = to.folder === undefined ? undefined : parseOrThrow(FolderPath, to.folder, 'invalid folder')
+    const scope = to.scope === undefined ? undefined : parseOrThrow(SavedScope, to.scope, 'invalid scope')
+    return this.mutate(async () => {
+      const prev = this.entry(id)
+      const next = { ...prev.request, folder: folder ?? prev.request.folder, scope: scope ?? prev.request.scope }
+      if (next.folder === prev.request.folder && sameScope(next.scope, prev.request.scope)) return prev.request
+      return this.writeEntry(prev, { ...next, order: this.nextOrder(next.scope, next.folder), updatedAt: this.now() })
+    })
+  }
+
+  /** `orderedIds` must be exactly the requests in that folder, in their new order. */
+  async reorder(folder: string, scope: SavedScope, orderedIds: readonly string[]): Promise<SavedRequest[]> {
+    const f = parseOrThrow(FolderPath, folder, 'invalid folder')
+    const s = parseOrThrow(SavedScope, scope, 'invalid scope')
+    return this.mutate(async () => {
+      const current = [...this.entries.values()].filter((e) => e.request.folder === f && sameScope(e.request.scope, s))
+      const ids = new Set(orderedIds)
+      if (ids.size !== orderedIds.length || ids.size !== current.length || current.some((e) => !ids.has(e.request.id)))
+        throw new AppError('invalid_input', `reorder needs each of the ${current.length} requests in "${f || '(root)'}" exactly once`)
+      const out: SavedRequest[] = []
+      for (const [order, id] of orderedIds.entries()) {
+        const prev = this.entry(id)
+        out.push(prev.request.order === order ? prev.request : await this.writeEntry(prev, { ...prev.request, order }))
+      }
+      return out
+    })
+  }
+
+  /** Deletes a request; the returned token restores it with undoRemove until it expires. */
+  async remove(id: string): Promise<{ undoToken: string }> {
+    return this.mutate(async () => {
+      const prev = this.entry(id)
+      const content = await fs.readFile(prev.file).catch((e: unknown) => {
+        throw storageError('could not read the request before deleting it', e)
+      })
+      await fs.rm(prev.file, { force: true })
+      this.forget(id)
+      return { undoToken: this.putInTrash({ dirs: [], files: [{ file: prev.file, content }] }) }
+    })
+  }
+
+  /** Restores what a remove/removeFolder deleted. Returns the restored requests. */
+  async undoRemove(token: string): Promise<SavedRequest[]> {
+    return this.mutate(async () => {
+      this.expireTrash()
+      const trash = this.trash.get(token)
+      if (!trash) throw new AppError('not_found', 'nothing to undo: the delete is too old or was already undone')
+      this.trash.delete(token)
+      for (const dir of trash.dirs) await fs.mkdir(dir, { recursive: true })
+      const restored: SavedRequest[] = []
+      for (const { file, content } of trash.files) {
+        const isRequest = file.endsWith('.json')
+        const taken = await exists(file)
+        if (taken && !isRequest) continue // a non-request file (README...) was recreated meanwhile: keep the new one
+        const target = taken ? await freeFileName(path.dirname(file), path.basename(file, '.json')) : file
+        await writeFileAtomic(target, content)
+        const entry = isRequest ? await this.indexFile(target) : undefined
+        if (entry) restored.push(entry.request)
+      }
+      return restored
+    })
+  }
+
+  async createFolder(scope: SavedScope, folder: string): Promise<SavedFolder> {
+    const s = parseOrThrow(SavedScope, scope, 'invalid scope')
+    const f = parseOrThrow(FolderPath.refine((p) => p !== '', 'a folder name is required'), folder, 'invalid folder')
+    return this.mutate(async () => {
+      await fs.mkdir(this.dirFor(s, f), { recursive: true }).catch((e: unknown) => {
+        throw storageError(`could not create folder "${f}"`, e)
+      })
+      return { scope: s, folder: f }
+    })
+  }
+
+  /** Renames or moves a folder (with everything in it) within its scope. */
+  async renameFolder(scope: SavedScope, from: string, to: string): Promise<SavedFolder> {
+    const s = parseOrThrow(SavedScope, scope, 'invalid scope')
+    const nonRoot = FolderPath.refine((p) => p !== '', 'the root folder cannot be renamed')
+    const src = parseOrThrow(nonRoot, from, 'invalid folder')
+    const dst = parseOrThrow(nonRoot, to, 'invalid folder')
+    if (inFolderTree(dst, src)) throw new AppError('invalid_input', `cannot move "${src}" into itself`)
+    return this.mutate(async () => {
+      const srcDir = this.dirFor(s, src)
+      const dstDir = this.dirFor(s, dst)
+      if (!(await exists(srcDir))) throw new AppError('not_found', `folder "${src}" does not exist`)
+      if (await exists(dstDir)) throw new AppError('conflict', `folder "${dst}" already exists`)
+      await fs.mkdir(path.dirname(dstDir), { recursive: true })
+      await fs.rename(srcDir, dstDir).catch((e: unknown) => {
+        throw storageError(`could not rename folder "${src}"`, e)
+      })
+      for (const e of [...this.entries.values()]) {
+        if (!sameScope(e.request.scope, s) || !inFolderTree(e.request.folder, src)) continue
+        const request = { ...e.request, folder: dst + e.request.folder.slice(src.length) }
+        this.remember({ request, file: path.join(dstDir, path.relative(srcDir, e.file)) })
+      }
+      this.corrupt = this.corrupt.map((c) => ({ ...c, file: this.relocate(c.file, srcDir, dstDir) }))
+      return { scope: s, folder: dst }
+    })
+  }
+
+  /** An empty folder always; a non-empty one only with `recursive`. Undoable either way. */
+  async removeFolder(scope: SavedScope, folder: string, opts: { recursive?: boolean } = {}): Promise<{ undoToken: string }> {
+    const s = parseOrThrow(SavedScope, scope, 'invalid scope')
+    const f = parseOrThrow(FolderPath.refine((p) => p !== '', 'the root folder cannot be removed'), folder, 'invalid folder')
+    return this.mutate(async () => {
+      const dir = this.dirFor(s, f)
+      if (!(await exists(dir))) throw new AppError('not_found', `folder "${f}" does not exist`)
+      const trash: Trash = { expiresAt: 0, dirs: [dir], files: [] }
+      const collect = async (d: string): Promise<void> => {
+        for (const ent of await readDirSafe(d)) {
+          const p = path.join(d, ent.name)
+          if (ent.isDirectory()) {
+            trash.dirs.push(p)
+            await collect(p)
+          } else if (ent.isFile()) trash.files.push({ file: p, content: await fs.readFile(p) })
+        }
+      }
+      await collect(dir)
+      if (!opts.recursive && (trash.files.length > 0 || trash.dirs.length > 1))
+        throw new AppError('conflict', `folder "${f}" is not empty`, { requests: trash.files.length })
+      await fs.rm(dir, { recursive: true, force: true })
+      for (const e of [...this.entries.values()]) if (e.file.startsWith(dir + path.sep)) this.forget(e.request.id)
+      const relDir = path.relative(this.root, dir) + path.sep
+      this.corrupt = this.corrupt.filter((c) => !c.file.startsWith(relDir))
+      return { undoToken: this.putInTrash(trash) }
+    })
+  }
+
+  // ---- internals --------------------------------------------------------------------------
+
+  private now(): string {
+    return new Date(this.clock.now()).toISOString()
+  }
+
+  private mutate<T>(job: () => Promise<T>): Promise<T> {
+    return this.queue.run(async () => {
+      await this.ensureLoaded()
+      return job()
+    })
+  }
+
+  private entry(id: string): Entry {
+    const e = this.entries.get(id)
+    if (!e) throw new AppError('not_found', `no saved request with id "${id}"`)
+    return e
+  }
+
+  private remember(e: Entry): void {
+    this.entries.set(e.request.id, e)
+    this.index.upsert(e.request)
+  }
+
+  private forget(id: string): void {
+    this.entries.delete(id)
+    this.index.remove(id)
+  }
+
+  private scopeDir(scope: SavedScope): string {
+    return scope.kind === 'shared' ? path.join(this.root, 'shared') : path.join(this.root, 'workspaces', scope.workspaceId)
+  }
+
+  private dirFor(scope: SavedScope, folder: string): string {
+    return folder ? path.join(this.scopeDir(scope), ...folder.split('/')) : this.scopeDir(scope)
+  }
+
+  private relocate(rel: string, fromAbs: string, toAbs: string): string {
+    const abs = path.join(this.root, rel)
+    return abs.startsWith(fromAbs + path.sep) ? path.relative(this.root, path.join(toAbs, path.relative(fromAbs, abs))) : rel
+  }
+
+  private nextOrder(scope: SavedScope, folder: string): number {
+    let max = -1
+    for (const { request: r } of this.entries.values()) if (r.folder === folder && sameScope(r.scope, scope)) max = Math.max(max, r.order)
+    return max + 1
+  }
+
+  /** Writes `next` to its folder, renaming the file when the name's slug or location changed. */
+  private async writeEntry(prev: Entry | undefined, next: SavedRequest): Promise<SavedRequest> {
+    // Last line of defence: nothing that looks like a credential is ever written.
+    const leaks = detectSecrets(next.draft)
+    if (leaks.length > 0) throw new AppError('invalid_input', 'refusing to write a request that holds a credential', { secrets: leaks })
+    const dir = this.dirFor(next.scope, next.folder)
+    const keepFile = prev && path.dirname(prev.file) === dir && slugify(prev.request.name) === slugify(next.name)
+    const file = keepFile ? prev.file : await freeFileName(dir, slugify(next.name))
+    const body: z.input<typeof SavedFile> = {
+      format: 'token-desk/request@1',
+      id: next.id,
+      name: next.name,
+      order: next.order,
+      updatedAt: next.updatedAt,
+      request: next.draft
+    }
+    await writeFileAtomic(file, `${JSON.stringify(body, null, 2)}\n`)
+    if (prev && prev.file !== file) await fs.rm(prev.file, { force: true })
+    this.remember({ request: next, file })
+    return next
+  }
+
+  private putInTrash(t: Omit<Trash, 'expiresAt'>): string {
+    this.expireTrash()
+    const token = randomUUID()
+    this.trash.set(token, { ...t, expiresAt: this.clock.now() + this.undoTtlMs })
+    return token
+  }
+
+  private expireTrash(): void {
+    const now = this.clock.now()
+    for (const [token, t] of this.trash) if (t.expiresAt <= now) this.trash.delete(token)
+  }
+
+  private ensureLoaded(): Promise<void> {
+    this.loading ??= this.loadAll()
+    return this.loading
+  }
+
+  private async loadAll(): Promise<void> {
+    this.entries.clear()
+    this.index.clear()
+    this.corrupt = []
+    const files: Array<{ file: string; scope: SavedScope }> = []
+    for (const scope of await this.scopesOnDisk()) {
+      // Files before sub-folders, by name: when two files share an id, the same one always wins.
+      const walk = async (dir: string): Promise<void> => {
+        const ents = (await readDirSafe(dir)).filter((d) => !d.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name))
+        for (const d of ents) if (d.isFile() && d.name.endsWith('.json')) files.push({ file: path.join(dir, d.name), scope })
+        for (const d of ents) if (d.isDirectory()) await walk(path.join(dir, d.name))
+      }
+      await walk(this.scopeDir(scope))
+    }
+    // Read in parallel (large collections), index in walk order (deterministic duplicate handling).
+    const texts = await mapLimit(files, 64, ({ file }) => readText(file))
+    files.forEach(({ file, scope }, i) => this.indexText(file, texts[i]!, scope))
+  }
+
+  private async scopesOnDisk(): Promise<SavedScope[]> {
+    const workspaces = (await readDirSafe(path.join(this.root, 'workspaces')))
+      .filter((d) => d.isDirectory() && LibraryWorkspaceId.safeParse(d.name).success)
+      .map((d): SavedScope => ({ kind: 'workspace', workspaceId: d.name }))
+    return [{ kind: 'shared' }, ...workspaces]
+  }
+
+  /** Reads one file into the index, or records why it cannot be read. Never throws. */
+  private async indexFile(file: string): Promise<Entry | undefined> {
+    return this.indexText(file, await readText(file))
+  }
+
+  private indexText(file: string, text: string | Error, knownScope?: SavedScope): Entry | undefined {
+    const rel = path.relative(this.root, file)
+    const fail = (message: string): undefined => {
+      this.corrupt.push({ file: rel, message })
+      this.logger?.warn('saved request file could not be read', { file: rel, message })
+      return undefined
+    }
+    const parts = rel.split(path.sep)
+    const scope: SavedScope | undefined =
+      knownScope ?? (parts[0] === 'shared' ? { kind: 'shared' } : parts[0] === 'workspaces' && parts[1] ? { kind: 'workspace', workspaceId: parts[1] } : undefined)
+    if (!scope) return fail('not inside shared/ or workspaces/<id>/')
+    const folder = path.relative(this.scopeDir(scope), path.dirname(file)).split(path.sep).filter(Boolean).join('/')
+    if (text instanceof Error) return fail(`unreadable: ${(text as NodeJS.ErrnoException).code ?? 'error'}`)
+    let raw: unknown
+    try {
+      raw = JSON.parse(text)
+    } catch (e) {
+      return fail(`not valid JSON: ${(e as Error).message}`)
+    }
+    const parsed = SavedFile.safeParse(raw)
+    if (!parsed.success) {
+      const i = parsed.error.issues[0]
+      return fail(`not a saved request: ${i?.message ?? 'invalid'}${i?.path.length ? ` at ${i.path.join('.')}` : ''}`)
+    }
+    const clash = this.entries.get(parsed.data.id)
+    if (clash) return fail(`duplicate id "${parsed.data.id}" (also in ${path.relative(this.root, clash.file)})`)
+    const { id, name, order, updatedAt, request: draft } = parsed.data
+    const entry: Entry = { file, request: { id, name, folder, scope, order, updatedAt, draft } }
+    this.remember(entry)
+    return entry
+  }
+}
+
+async function readDirSafe(dir: string): Promise<import('node:fs').Dirent[]> {
+  try {
+    return await fs.readdir(dir, { withFileTypes: true })
+  } catch (e) {
+    if (isMissing(e)) return []
+    throw storageError(`could not read ${path.basename(dir)}`, e)
+  }
+}
+
+async function readText(file: string): Promise<string | Error> {
+  return fs.readFile(file, 'utf8').catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))
+}
+
+/** Like Promise.all over `items.map(fn)`, with at most `limit` calls in flight. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length)
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++
+      out[i] = await fn(items[i]!)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return out
+}
+
+async function exists(p: string): Promise<boolean> {
+  return fs.stat(p).then(
+    () => true,
+    () => false
+  )
+}
+
+/** `<slug>.json`, or `<slug>-2.json`... Slugs are lower-case, so case-insensitive checkouts agree. */
+async function freeFileName(dir: string, slug: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const file = path.join(dir, n === 1 ? `${slug}.json` : `${slug}-${n}.json`)
+    if (!(await exists(file))) return file
+  }
+}

@@ -1,0 +1,1 @@
+export { JsonFileStore, jsonStoreOptions, type ConfLike, type JsonFileStoreOptions } from './json-file-store'

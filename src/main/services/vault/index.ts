@@ -1,0 +1,5 @@
+export * from './types'
+export { MemoryVault } from './memory-vault'
+export { SafeStorageVault, describeSafeStorageBackend } from './safe-storage-vault'
+export { KeyringVault, type KeyringProbe, type KeyringVaultOptions } from './keyring-vault'
+export { chooseVault, createVault, type CreateVaultOptions, type VaultChoice, type VaultFacts } from './choose-vault'

@@ -1,0 +1,2 @@
+export * from './registry'
+export { fetchIntercomIdentity, intercomError, type IntercomIdentity } from './intercom-identity'

@@ -1,0 +1,78 @@
+import { useEffect, useMemo, useState } from 'react'
+import { WorkspaceProvider, useWorkspaces } from './state/workspaces'
+import { Sidebar } from './shell/Sidebar'
+import { StatusBar } from './shell/StatusBar'
+import { CommandPalette } from './shell/CommandPalette'
+import { installShortcutHandler, useCommands, type Command } from './shell/commands'
+import { AddWorkspaceDialog } from './features/workspaces/AddWorkspaceDialog'
+import { WorkspacePanel } from './features/workspaces/WorkspacePanel'
+import { Notices } from './shell/Notices'
+import { ExplorerView } from './features/explorer/ExplorerView'
+import { ScopesView } from './features/scopes/ScopesView'
+import { LibraryPanel } from './features/library/LibraryPanel'
+import { LibraryCommands } from './features/library/LibraryCommands'
+import { SnippetPanel } from './features/snippets/SnippetPanel'
+
+const VIEWS = [
+  { id: 'explorer', label: 'Explorer', shortcut: 'Mod+Shift+E' },
+  { id: 'scopes', label: 'Scopes', shortcut: 'Mod+Shift+S' },
+  { id: 'workspace', label: 'Workspace settings', shortcut: 'Mod+,' }
+] as const
+type View = (typeof VIEWS)[number]['id']
+
+function Shell() {
+  const { workspaces, setActive, loading } = useWorkspaces()
+  const [paletteOpen, setPaletteOpen] = useState(false)
+  const [adding, setAdding] = useState(false)
+  const [view, setView] = useState<View>('explorer')
+
+  useEffect(() => installShortcutHandler(), [])
+
+  const commands = useMemo<Command[]>(
+    () => [
+      { id: 'palette.open', title: 'Open command palette', shortcut: 'Mod+K', run: () => setPaletteOpen(true) },
+      { id: 'workspace.add', title: 'Add workspace', section: 'Workspaces', run: () => setAdding(true) },
+      ...VIEWS.map((v) => ({ id: `view.${v.id}`, title: `Show ${v.label}`, section: 'View', shortcut: v.shortcut, run: () => setView(v.id) })),
+      ...workspaces.map((w, i) => ({
+        id: `workspace.switch.${w.id}`,
+        title: `Switch to ${w.name} (${w.region})`,
+        section: 'Workspaces',
+        shortcut: i < 9 ? `Mod+${i + 1}` : undefined,
+        run: () => void setActive(w.id)
+      }))
+    ],
+    [workspaces, setActive]
+  )
+  useCommands(commands)
+
+  return (
+    <div className="app" data-app-state={loading ? 'loading' : 'loaded'}>
+      <Sidebar onAdd={() => setAdding(true)} />
+      <main className="main" aria-label="Main">
+        <Notices />
+        <div role="tablist" aria-label="Views" className="view-tabs">
+          {VIEWS.map((v) => (
+            <button key={v.id} type="button" role="tab" aria-selected={view === v.id} className={view === v.id ? 'tab active' : 'tab'} onClick={() => setView(v.id)}>
+              {v.label}
+            </button>
+          ))}
+        </div>
+        {view === 'explorer' ? <ExplorerView aside={<LibraryPanel />} codePanel={<SnippetPanel />} onOpenScopes={() => setView('scopes')} /> : null}
+        {view === 'scopes' ? <ScopesView /> : null}
+        {view === 'workspace' ? <WorkspacePanel onAdd={() => setAdding(true)} /> : null}
+      </main>
+      <StatusBar />
+      {paletteOpen ? <CommandPalette onClose={() => setPaletteOpen(false)} /> : null}
+      {adding ? <AddWorkspaceDialog onClose={() => setAdding(false)} /> : null}
+      <LibraryCommands />
+    </div>
+  )
+}
+
+export function App() {
+  return (
+    <WorkspaceProvider>
+      <Shell />
+    </WorkspaceProvider>
+  )
+}

@@ -1,0 +1,118 @@
+// The endpoint catalog (Ctrl/Cmd+P): every operation of the API, searchable and grouped as the
+// spec groups them. Picking one loads a draft for it into the composer.
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { groups, searchOperations, catalog, type CatalogOperation } from '../../../../shared/intercom/catalog'
+import { Dialog } from '../../lib/Dialog'
+
+interface Section {
+  title: string
+  operations: CatalogOperation[]
+}
+
+export function CatalogPalette({ onPick, onClose }: { onPick: (op: CatalogOperation) => void; onClose: () => void }) {
+  const [query, setQuery] = useState('')
+  const [index, setIndex] = useState(0)
+  const input = useRef<HTMLInputElement>(null)
+  const list = useRef<HTMLUListElement>(null)
+
+  // With no query the whole catalog shows, by group; a search shows the best matches first.
+  const sections = useMemo<Section[]>(() => {
+    if (query.trim() === '') return groups().map((g) => ({ title: g.name, operations: g.operations }))
+    return [{ title: 'Best matches', operations: searchOperations(query, catalog.operations.length) }]
+  }, [query])
+  const flat = useMemo(() => sections.flatMap((s) => s.operations), [sections])
+
+  useEffect(() => input.current?.focus(), [])
+  useEffect(() => setIndex(0), [query])
+  useEffect(() => {
+    list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' })
+  }, [index, flat])
+
+  const pick = (i: number) => {
+    const op = flat[i]
+    if (!op) return
+    onClose()
+    onPick(op)
+  }
+
+  let position = -1
+  return (
+    <Dialog title="Endpoint catalog" onClose={onClose} className="palette catalog">
+      <input
+        ref={input}
+        className="palette-input"
+        aria-label="Search endpoints"
+        role="combobox"
+        aria-expanded="true"
+        aria-controls="catalog-list"
+        aria-activedescendant={flat[index] ? `op-${flat[index].operationId}` : undefined}
+        placeholder={`Search ${catalog.operations.length} endpoints: name, path, method…`}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          const page = 10
+          if (e.key === 'ArrowDown') setIndex((i) => Math.min(i + 1, flat.length - 1))
+          else if (e.key === 'ArrowUp') setIndex((i) => Math.max(i - 1, 0))
+          else if (e.key === 'PageDown') setIndex((i) => Math.min(i + page, flat.length - 1))
+          else if (e.key === 'PageUp') setIndex((i) => Math.max(i - page, 0))
+          else if (e.key === 'Enter') pick(index)
+          else return
+          e.preventDefault()
+        }}
+      />
+      <p className="muted catalog-count" role="status">
+        {flat.length === catalog.operations.length
+          ? `${flat.length} endpoints`
+          : `${flat.length} of ${catalog.operations.length} endpoints`}
+      </p>
+      <ul ref={list} id="catalog-list" role="listbox" aria-label="Endpoints" className="palette-list catalog-list">
+        {sections.map((section) => (
+          <li key={section.title} role="presentation">
+            <div className="catalog-group" role="presentation">
+              {section.title}
+            </div>
+            <ul role="group" aria-label={section.title} className="catalog-ops">
+              {section.operations.map((op) => {
+                position += 1
+                const i = position
+                return (
+                  <li
+                    key={op.operationId}
+                    id={`op-${op.operationId}`}
+                    role="option"
+                    aria-selected={i === index}
+                    className={i === index ? 'selected' : ''}
+                    onMouseDown={(e) => {
+                      e.preventDefault()
+                      pick(i)
+                    }}
+                    onMouseMove={() => i !== index && setIndex(i)}
+                  >
+                    <span className={`method m-${op.method}`}>{op.method}</span>
+                    <span className="catalog-main">
+                      <span className="catalog-summary">{op.summary}</span>
+                      <span className="mono muted">{op.path}</span>
+                    </span>
+                    <PermissionMark op={op} />
+                  </li>
+                )
+              })}
+            </ul>
+          </li>
+        ))}
+        {flat.length === 0 ? <li className="muted">No endpoint matches “{query}”.</li> : null}
+      </ul>
+    </Dialog>
+  )
+}
+
+export function PermissionMark({ op }: { op: Pick<CatalogOperation, 'permission' | 'permissionSource'> }) {
+  if (!op.permission) return <span className="perm muted">permission unknown</span>
+  const documented = op.permissionSource === 'documented'
+  return (
+    <span className="perm" title={documented ? 'Documented by Intercom' : 'Inferred from the endpoint group; not documented'}>
+      <code>{op.permission}</code>{' '}
+      <span className={documented ? 'ok-text' : 'warn-text'}>{documented ? '✓ documented' : '≈ inferred'}</span>
+    </span>
+  )
+}

@@ -1,0 +1,267 @@
+// The request composer: method, path, parameters, headers, body, Intercom-Version and auth mode,
+// plus what the request needs (permission) and what the Authorization header will look like.
+import { lazy, Suspense, useState, type ReactNode } from 'react'
+import { HTTP_METHODS, REGION_HOSTS, type AuthMode, type HttpMethod, type RequestDraft, type Workspace } from '../../../../shared/model'
+import { INTERCOM_VERSIONS, type CatalogOperation } from '../../../../shared/intercom/catalog'
+import { composer } from '../../state/composer'
+import { useWorkspaces } from '../../state/workspaces'
+import { useScopeReport } from '../scopes/useScopeReport'
+import { KeyValueTable } from './KeyValueTable'
+import { PermissionMark } from './CatalogPalette'
+import { isFullUrl, pathPlaceholders } from './format'
+
+// CodeMirror is the largest part of the bundle: it loads when the Body tab is first shown.
+const BodyEditor = lazy(() => import('./BodyEditor').then((m) => ({ default: m.BodyEditor })))
+
+type Tab = 'params' | 'headers' | 'body' | 'code'
+
+export interface ComposerProps {
+  draft: RequestDraft
+  workspace: Workspace
+  operation: CatalogOperation | null
+  sending: boolean
+  onSend: () => void
+  onCancel: () => void
+  codePanel?: ReactNode
+  onOpenScopes?: () => void
+}
+
+export function Composer({ draft, workspace, operation, sending, onSend, onCancel, codePanel, onOpenScopes }: ComposerProps) {
+  const [tab, setTab] = useState<Tab>(draft.body !== null ? 'body' : 'params')
+  const placeholders = pathPlaceholders(draft.path)
+
+  const setPath = (path: string) => {
+    // Keep typed values of placeholders that are still in the path; add fields for new ones.
+    const names = pathPlaceholders(path)
+    composer.update({ path, pathParams: Object.fromEntries(names.map((n) => [n, draft.pathParams[n] ?? ''])) })
+  }
+
+  const tabs: { id: Tab; label: string }[] = [
+    { id: 'params', label: `Params${draft.query.length ? ` (${draft.query.length})` : ''}` },
+    { id: 'headers', label: `Headers${draft.headers.length ? ` (${draft.headers.length})` : ''}` },
+    { id: 'body', label: 'Body' },
+    ...(codePanel ? [{ id: 'code' as const, label: 'Code' }] : [])
+  ]
+
+  return (
+    <form
+      className="composer"
+      aria-label="Request"
+      onSubmit={(e) => {
+        e.preventDefault()
+        onSend()
+      }}
+    >
+      <div className="row composer-line">
+        <select aria-label="Method" value={draft.method} onChange={(e) => composer.update({ method: e.target.value as HttpMethod })}>
+          {HTTP_METHODS.map((m) => (
+            <option key={m}>{m}</option>
+          ))}
+        </select>
+        <input
+          aria-label="Path"
+          className="mono path-input"
+          value={draft.path}
+          spellCheck={false}
+          onChange={(e) => setPath(e.target.value)}
+          placeholder="/contacts or https://api.intercom.io/contacts"
+        />
+        {sending ? (
+          <button type="button" className="danger" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : (
+          <button type="submit" className="primary" title="Ctrl/Cmd+Enter">
+            Send
+          </button>
+        )}
+      </div>
+      <HostLine workspace={workspace} path={draft.path} />
+      <OperationLine workspace={workspace} operation={operation} onOpenScopes={onOpenScopes} />
+      {placeholders.length > 0 ? (
+        <fieldset className="path-params">
+          <legend>Path parameters</legend>
+          {placeholders.map((name) => (
+            <label key={name} className="path-param">
+              <span className="mono">{`{${name}}`}</span>
+              <input
+                value={draft.pathParams[name] ?? ''}
+                aria-label={`Path parameter ${name}`}
+                spellCheck={false}
+                onChange={(e) => composer.update({ pathParams: { ...draft.pathParams, [name]: e.target.value } })}
+              />
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      <div className="row composer-settings">
+        <label>
+          Intercom-Version{' '}
+          <select
+            aria-label="Intercom-Version"
+            value={draft.intercomVersion ?? ''}
+            onChange={(e) => composer.update({ intercomVersion: e.target.value === '' ? null : e.target.value })}
+          >
+            <option value="">Workspace default ({workspace.intercomVersion})</option>
+            {INTERCOM_VERSIONS.slice()
+              .reverse()
+              .map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
+          </select>
+        </label>
+        <AuthModeToggle workspace={workspace} mode={draft.authMode} />
+      </div>
+      <AuthPreview workspace={workspace} draft={draft} />
+      <div className="tabs" role="tablist" aria-label="Request parts">
+        {tabs.map((t) => (
+          <button key={t.id} type="button" role="tab" className="tab" aria-selected={tab === t.id} onClick={() => setTab(t.id)}>
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" aria-label={tabs.find((t) => t.id === tab)?.label}>
+        {tab === 'params' ? (
+          <KeyValueTable label="Query parameter" rows={draft.query} onChange={(query) => composer.update({ query })} />
+        ) : null}
+        {tab === 'headers' ? (
+          <KeyValueTable label="Header" rows={draft.headers} onChange={(headers) => composer.update({ headers })} />
+        ) : null}
+        {tab === 'body' ? (
+          draft.body === null ? (
+            <div className="row">
+              <span className="muted">No body.</span>
+              <button type="button" onClick={() => composer.update({ body: '{\n  \n}' })}>
+                Add a JSON body
+              </button>
+            </div>
+          ) : (
+            <>
+              <Suspense fallback={<p className="muted">Loading the editor…</p>}>
+                <BodyEditor value={draft.body} onChange={(body) => composer.update({ body })} />
+              </Suspense>
+              <button type="button" className="link" onClick={() => composer.update({ body: null })}>
+                Remove body
+              </button>
+            </>
+          )
+        ) : null}
+        {tab === 'code' ? codePanel : null}
+      </div>
+    </form>
+  )
+}
+
+function HostLine({ workspace, path }: { workspace: Workspace; path: string }) {
+  const { info } = useWorkspaces()
+  if (isFullUrl(path)) return <p className="muted host-line">Full URL: sent as typed (credentials only go to the workspace's own host).</p>
+  const host = REGION_HOSTS[workspace.region]
+  return (
+    <p className="muted host-line">
+      Host: <span className="mono">{host}</span> ({workspace.region})
+      {workspace.sandbox ? (
+        <> — served by the embedded sandbox{info?.sandboxUrl ? <span className="mono"> at {info.sandboxUrl}</span> : null}</>
+      ) : null}
+    </p>
+  )
+}
+
+function OperationLine({
+  workspace,
+  operation,
+  onOpenScopes
+}: {
+  workspace: Workspace
+  operation: CatalogOperation | null
+  onOpenScopes?: () => void
+}) {
+  const scopes = useScopeReport(workspace.id)
+  if (!operation) return <p className="muted op-line">Not a catalog endpoint: no known permission.</p>
+  const state = scopes.stateOf(operation.permission)
+  return (
+    <p className="op-line" aria-label="Required permission">
+      <strong>{operation.summary}</strong> <span className="muted">needs</span> <PermissionMark op={operation} />{' '}
+      {operation.permission ? (
+        <span className={`badge ${state}`} data-testid="permission-state">
+          {state === 'unknown' ? (scopes.report ? 'unknown for this token' : 'not inspected yet') : `${state} for this token`}
+        </span>
+      ) : null}{' '}
+      {onOpenScopes ? (
+        <button type="button" className="link" onClick={onOpenScopes}>
+          Scopes…
+        </button>
+      ) : null}
+    </p>
+  )
+}
+
+const AUTH_LABELS: Record<AuthMode, string> = { bearer: 'Bearer', basic: 'Basic', legacy: 'Legacy app_id:api_key', none: 'None' }
+
+function AuthModeToggle({ workspace, mode }: { workspace: Workspace; mode: AuthMode }) {
+  const legacy = workspace.authKind === 'legacy_api_key'
+  return (
+    <fieldset className="auth-mode row">
+      <legend>Auth</legend>
+      {(Object.keys(AUTH_LABELS) as AuthMode[]).map((m) => {
+        // A token can be sent as Bearer or Basic; a legacy key pair only as Basic (legacy).
+        const disabled = m === 'legacy' ? !legacy : m === 'bearer' ? legacy : false
+        return (
+          <label key={m} className={`check${disabled ? ' muted' : ''}`}>
+            <input
+              type="radio"
+              name="auth-mode"
+              value={m}
+              checked={mode === m}
+              disabled={disabled}
+              onChange={() => composer.update({ authMode: m })}
+            />
+            {AUTH_LABELS[m]}
+          </label>
+        )
+      })}
+    </fieldset>
+  )
+}
+
+function AuthPreview({ workspace, draft }: { workspace: Workspace; draft: RequestDraft }) {
+  const overridden = draft.headers.some((h) => h.enabled && h.name.toLowerCase() === 'authorization')
+  const t = workspace.tokenPreview
+  let line: string | null
+  let note: string | null = null
+  let problem: string | null = null
+  switch (draft.authMode) {
+    case 'bearer':
+      line = `Bearer ${t}`
+      if (workspace.authKind === 'legacy_api_key')
+        problem = 'This workspace has a legacy app ID and API key, which cannot be sent as a Bearer token.'
+      break
+    case 'basic':
+      line = workspace.authKind === 'legacy_api_key' ? 'Basic base64(<app_id>:<api_key>)' : `Basic base64(${t}:)`
+      note =
+        'The token is the user name and the password is blank; the real Base64 value is computed when sending, since the token never leaves the vault.'
+      break
+    case 'legacy':
+      line = 'Basic base64(<app_id>:<api_key>)'
+      if (workspace.authKind !== 'legacy_api_key') problem = 'Only workspaces with a retired app ID and API key can use this mode.'
+      break
+    case 'none':
+      line = null
+      break
+  }
+  return (
+    <div className="auth-preview" aria-label="Authorization preview">
+      {line ? (
+        <code data-testid="auth-preview">Authorization: {line}</code>
+      ) : (
+        <span data-testid="auth-preview" className="muted">
+          No Authorization header is sent.
+        </span>
+      )}
+      {note ? <span className="muted"> {note}</span> : null}
+      {overridden ? <span className="warn-text"> An Authorization header in the Headers tab replaces this.</span> : null}
+      {problem ? <span className="error"> {problem}</span> : null}
+    </div>
+  )
+}

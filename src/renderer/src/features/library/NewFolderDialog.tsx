@@ -1,0 +1,39 @@
+import { useState, type FormEvent } from 'react'
+import type { Workspace } from '../../../../shared/model'
+import { api, errorMessage } from '../../api/client'
+import { Dialog } from '../../lib/Dialog'
+import { notifyLibraryChanged } from './events'
+import { LocationFields, tidyFolder, type Location } from './LocationFields'
+import { workspaceScope } from './scope'
+import { ErrorText } from '../../lib/ErrorText'
+
+export function NewFolderDialog({ workspace, onClose }: { workspace: Workspace; onClose: () => void }) {
+  const [location, setLocation] = useState<Location>({ scope: workspaceScope(workspace.id), folder: '' })
+  const [error, setError] = useState<string | null>(null)
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    const folder = tidyFolder(location.folder)
+    if (!folder) return setError('Type a folder name.')
+    api.saved.createFolder({ scope: location.scope, folder }).then(() => {
+      notifyLibraryChanged()
+      onClose()
+    }, (err: unknown) => setError(errorMessage(err)))
+  }
+  return (
+    <Dialog title="New folder" onClose={onClose}>
+      <h2>New folder</h2>
+      <form className="form" onSubmit={submit}>
+        <LocationFields workspace={workspace} value={location} onChange={setLocation} folders={[]} requests={[]} />
+        <ErrorText error={error} />
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Create folder
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,171 @@
+// What can be done to one saved request: rename, duplicate, move, reorder, delete (with undo).
+import { useState, type FormEvent } from 'react'
+import type { SavedFolder, SavedRequest } from '../../../../shared/library'
+import type { Workspace } from '../../../../shared/model'
+import { api, errorMessage } from '../../api/client'
+import { Dialog } from '../../lib/Dialog'
+import { composer } from '../../state/composer'
+import { notifyLibraryChanged } from './events'
+import { LocationFields, tidyFolder, type Location } from './LocationFields'
+import { sameScope, scopeLabel } from './scope'
+import { showToast } from './toast'
+import { reorderedIds } from './tree'
+import { ErrorText } from '../../lib/ErrorText'
+
+type Mode = 'menu' | 'rename' | 'move'
+
+export async function deleteSaved(request: SavedRequest): Promise<void> {
+  const { undoToken } = await api.saved.remove({ id: request.id })
+  notifyLibraryChanged()
+  if (composer.get().saved?.id === request.id) composer.markSaved(null)
+  showToast(`Deleted “${request.name}”.`, {
+    action: {
+      label: 'Undo',
+      run: () =>
+        void api.saved.undoRemove({ undoToken }).then(
+          () => {
+            notifyLibraryChanged()
+            showToast(`Restored “${request.name}”.`)
+          },
+          (e: unknown) => showToast(errorMessage(e), { tone: 'error' })
+        )
+    }
+  })
+}
+
+export async function moveSavedBy(requests: readonly SavedRequest[], request: SavedRequest, delta: -1 | 1): Promise<boolean> {
+  const orderedIds = reorderedIds(requests, request, delta)
+  if (!orderedIds) return false
+  await api.saved.reorder({ folder: request.folder, scope: request.scope, orderedIds })
+  notifyLibraryChanged()
+  return true
+}
+
+export function SavedItemDialog({
+  request,
+  workspace,
+  requests,
+  folders,
+  onClose
+}: {
+  request: SavedRequest
+  workspace: Workspace
+  requests: readonly SavedRequest[]
+  folders: readonly SavedFolder[]
+  onClose: () => void
+}) {
+  const [mode, setMode] = useState<Mode>('menu')
+  const [name, setName] = useState(request.name)
+  const [location, setLocation] = useState<Location>({ scope: request.scope, folder: request.folder })
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const run = async (action: () => Promise<unknown>, close = true) => {
+    setBusy(true)
+    setError(null)
+    try {
+      await action()
+      if (close) onClose()
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const siblings = requests.filter((r) => r.folder === request.folder && sameScope(r.scope, request.scope))
+  const position = siblings.findIndex((r) => r.id === request.id)
+
+  const submitRename = (e: FormEvent) => {
+    e.preventDefault()
+    void run(async () => {
+      const renamed = await api.saved.rename({ id: request.id, name })
+      notifyLibraryChanged()
+      if (composer.get().saved?.id === request.id) composer.markSaved({ id: renamed.id, name: renamed.name })
+    })
+  }
+  const submitMove = (e: FormEvent) => {
+    e.preventDefault()
+    void run(async () => {
+      await api.saved.move({ id: request.id, folder: tidyFolder(location.folder), scope: location.scope })
+      notifyLibraryChanged()
+    })
+  }
+
+  return (
+    <Dialog title={`Saved request ${request.name}`} onClose={onClose}>
+      <h2>{request.name}</h2>
+      <p className="muted">
+        <span className="method">{request.draft.method}</span> {request.draft.path} · {scopeLabel(request.scope)}
+        {request.folder ? ` / ${request.folder}` : ''}
+      </p>
+      {mode === 'menu' ? (
+        <div className="item-actions" role="group" aria-label="Actions">
+          <button type="button" onClick={() => setMode('rename')}>
+            Rename…
+          </button>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              void run(async () => {
+                const copy = await api.saved.duplicate({ id: request.id })
+                notifyLibraryChanged()
+                showToast(`Duplicated as “${copy.name}”.`)
+              })
+            }
+          >
+            Duplicate
+          </button>
+          <button type="button" onClick={() => setMode('move')}>
+            Move…
+          </button>
+          <button type="button" disabled={busy || position <= 0} onClick={() => void run(() => moveSavedBy(requests, request, -1), false)}>
+            Move up
+          </button>
+          <button type="button" disabled={busy || position < 0 || position >= siblings.length - 1} onClick={() => void run(() => moveSavedBy(requests, request, 1), false)}>
+            Move down
+          </button>
+          <button type="button" className="danger" disabled={busy} onClick={() => void run(() => deleteSaved(request))}>
+            Delete
+          </button>
+        </div>
+      ) : null}
+      {mode === 'rename' ? (
+        <form className="form" onSubmit={submitRename}>
+          <label htmlFor="saved-rename">New name</label>
+          <input id="saved-rename" value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
+          <div className="dialog-actions">
+            <button type="button" onClick={() => setMode('menu')}>
+              Back
+            </button>
+            <button type="submit" className="primary" disabled={busy}>
+              Rename
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {mode === 'move' ? (
+        <form className="form" onSubmit={submitMove}>
+          <LocationFields workspace={workspace} value={location} onChange={setLocation} folders={folders} requests={requests} />
+          <div className="dialog-actions">
+            <button type="button" onClick={() => setMode('menu')}>
+              Back
+            </button>
+            <button type="submit" className="primary" disabled={busy}>
+              Move
+            </button>
+          </div>
+        </form>
+      ) : null}
+      <ErrorText error={error} />
+      {mode === 'menu' ? (
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      ) : null}
+    </Dialog>
+  )
+}

@@ -1,0 +1,174 @@
+// The scope inspector: which of Intercom's permissions the active workspace's token holds, learned
+// by read-only probes in main, with each probe and its answer shown.
+import { useMemo } from 'react'
+import { PERMISSIONS, type Permission, type PermissionGroup, type PermissionTier } from '../../../../shared/intercom/permissions'
+import type { ScopeReport } from '../../../../shared/contract/explorer'
+import { useWorkspaces } from '../../state/workspaces'
+import { useCommands, type Command } from '../../shell/commands'
+import { useScopeReport, inspectScopes } from './useScopeReport'
+import './scopes.css'
+
+export { useScopeReport, inspectScopes } from './useScopeReport'
+export type { ScopeState, ScopeReportState } from './useScopeReport'
+
+const TIERS: { tier: PermissionTier; title: string; blurb: string }[] = [
+  { tier: 'standard', title: 'Standard scopes', blurb: 'People and conversation data; every app can have them.' },
+  { tier: 'extended', title: 'Extended scopes', blurb: 'Workspace data; requested for an app in the Developer Hub.' },
+  { tier: 'unlisted', title: 'Other identifiers', blurb: 'Named by the API reference but not on the scopes page.' }
+]
+
+const GROUP_TITLES: Record<PermissionGroup, string> = {
+  people: 'People',
+  companies: 'Companies',
+  conversations: 'Conversations',
+  tickets: 'Tickets',
+  teams_and_teammates: 'Teams and teammates',
+  tags: 'Tags',
+  events: 'Events',
+  workspace_counts: 'Counts',
+  data_attributes: 'Data attributes',
+  content: 'Content',
+  exports: 'Exports',
+  platform: 'Platform'
+}
+
+/** Registers the palette's "Inspect scopes" for the active workspace (used by this view and the explorer). */
+export function useInspectScopesCommand(workspaceId: string | null | undefined): void {
+  const commands = useMemo<Command[]>(
+    () =>
+      workspaceId ? [{ id: 'scopes.inspect', title: 'Inspect scopes', section: 'Scopes', run: () => void inspectScopes(workspaceId) }] : [],
+    [workspaceId]
+  )
+  useCommands(commands)
+}
+
+export function ScopesView() {
+  const { active } = useWorkspaces()
+  const scopes = useScopeReport(active?.id)
+  useInspectScopesCommand(active?.id)
+  if (!active) {
+    return (
+      <section className="panel" aria-label="Scopes">
+        <h1>No workspace selected</h1>
+      </section>
+    )
+  }
+  const { report, inspecting, error } = scopes
+  return (
+    <section className="panel scopes" aria-label="Scopes">
+      <header className="panel-header">
+        <span className="dot big" style={{ background: active.color }} aria-hidden />
+        <h1>Scopes of {active.name}</h1>
+        <span className="badge">{active.region}</span>
+        <span className="spacer" />
+        <button type="button" className="primary" onClick={() => void scopes.inspect()} disabled={inspecting}>
+          {inspecting ? 'Inspecting…' : 'Inspect scopes'}
+        </button>
+      </header>
+      <p className="muted">
+        Each permission that has a safe probe is checked with one read-only <code>GET</code> request (at most one item). Write permissions
+        are never probed, since checking them would mean changing data: they stay “unknown”.
+      </p>
+      {inspecting ? (
+        <div role="status" className="scopes-progress">
+          <progress aria-label="Inspecting scopes" />
+          <span>Probing read permissions…</span>
+        </div>
+      ) : null}
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+      <p role="status" className="muted" data-testid="scopes-checked">
+        {report ? `Checked ${new Date(report.checkedAt).toLocaleString()}` : 'Not inspected yet: press “Inspect scopes”.'}
+      </p>
+      {report ? <Summary report={report} /> : null}
+      {TIERS.map(({ tier, title, blurb }) => (
+        <TierTable key={tier} title={title} blurb={blurb} permissions={PERMISSIONS.filter((p) => p.tier === tier)} report={report} />
+      ))}
+    </section>
+  )
+}
+
+function Summary({ report }: { report: ScopeReport }) {
+  const count = (state: string) => report.results.filter((r) => r.state === state).length
+  return (
+    <p className="scopes-summary">
+      <span className="badge granted">{count('granted')} granted</span> <span className="badge denied">{count('denied')} denied</span>{' '}
+      <span className="badge">{count('unknown')} unknown</span>
+    </p>
+  )
+}
+
+function TierTable({
+  title,
+  blurb,
+  permissions,
+  report
+}: {
+  title: string
+  blurb: string
+  permissions: Permission[]
+  report: ScopeReport | null
+}) {
+  const groups = [...new Set(permissions.map((p) => p.group))]
+  return (
+    <section aria-label={title}>
+      <h2 className="scopes-tier">{title}</h2>
+      <p className="muted">{blurb}</p>
+      <table className="scopes-table">
+        <thead>
+          <tr>
+            <th scope="col">Permission</th>
+            <th scope="col">Access</th>
+            <th scope="col">State</th>
+            <th scope="col">Probe</th>
+            <th scope="col">Answer</th>
+          </tr>
+        </thead>
+        {groups.map((group) => (
+          <tbody key={group}>
+            <tr className="scopes-group">
+              <th scope="colgroup" colSpan={5}>
+                {GROUP_TITLES[group]}
+              </th>
+            </tr>
+            {permissions
+              .filter((p) => p.group === group)
+              .map((p) => (
+                <PermissionRow key={p.id} permission={p} result={report?.results.find((r) => r.permission === p.id)} />
+              ))}
+          </tbody>
+        ))}
+      </table>
+    </section>
+  )
+}
+
+function PermissionRow({ permission, result }: { permission: Permission; result: ScopeReport['results'][number] | undefined }) {
+  const state = result?.state ?? 'unknown'
+  return (
+    <tr data-permission={permission.id} aria-label={permission.id}>
+      <th scope="row">
+        <code>{permission.id}</code>
+        <div className="muted">{permission.label}</div>
+      </th>
+      <td>{permission.access}</td>
+      <td>
+        <span className={`badge ${state}`}>{state}</span>
+      </td>
+      <td className="mono">{result?.probe ? `GET ${result.probe.path}` : <span className="muted">—</span>}</td>
+      <td>
+        {result ? (
+          <>
+            {result.status !== null ? <span className="mono">{result.status} </span> : null}
+            <span className={result.status === null ? 'muted' : ''}>{result.message ?? ''}</span>
+          </>
+        ) : (
+          <span className="muted">not checked yet</span>
+        )}
+      </td>
+    </tr>
+  )
+}

@@ -1,0 +1,121 @@
+// The composer's "Code" tab: the request as a curl command for the chosen shell, updated live.
+import { useMemo, useState } from 'react'
+import type { Shell, TokenStyle } from '../../../../shared/snippets'
+import { api, errorMessage } from '../../api/client'
+import { copyText } from '../../lib/clipboard'
+import { useComposer } from '../../state/composer'
+import { useWorkspaces } from '../../state/workspaces'
+import { snippetView } from './snippet-view'
+import './snippets.css'
+
+const SHELLS: Array<{ id: Shell; label: string }> = [
+  { id: 'posix', label: 'POSIX sh (bash/zsh)' },
+  { id: 'powershell', label: 'PowerShell (curl.exe)' },
+  { id: 'cmd', label: 'Windows cmd' }
+]
+
+const TOKEN_STYLES: Array<{ id: TokenStyle; label: string }> = [
+  { id: 'env', label: 'Environment variable' },
+  { id: 'masked', label: 'Masked' },
+  { id: 'real', label: 'Real token' }
+]
+
+/** How long a typed-in secret may sit in the clipboard when main does not say. */
+const TYPED_SECRET_CLEAR_MS = 60_000
+
+export function SnippetPanel() {
+  const { draft } = useComposer()
+  const { active, info } = useWorkspaces()
+  const [shell, setShell] = useState<Shell>('posix')
+  const [multiline, setMultiline] = useState(false)
+  const [tokenStyle, setTokenStyle] = useState<TokenStyle>('env')
+  // A status belongs to the snippet it was about; it disappears once the snippet changes.
+  const [status, setStatus] = useState<{ text: string; error: boolean; about: unknown } | null>(null)
+
+  const view = useMemo(() => (active ? snippetView(draft, active, info?.sandboxUrl ?? null, { shell, multiline, tokenStyle }) : null), [draft, active, info, shell, multiline, tokenStyle])
+
+  if (!active || !view) return <p className="muted">Add a workspace to see the request as a curl command.</p>
+
+  const report = (text: string, error = false) => setStatus({ text, error, about: view })
+  const copy = async () => {
+    setStatus(null)
+    try {
+      if (tokenStyle === 'real') {
+        const r = await api.snippets.copyWithToken({ workspaceId: active.id, draft, shell, multiline })
+        if (r.text !== null) await copyText(r.text, r.clearAfterMs)
+        report(`Copied with the real token. The clipboard is cleared in ${Math.round(r.clearAfterMs / 1000)} s if it still holds this snippet.`)
+      } else if (view.ok) {
+        await copyText(view.snippet.text, view.snippet.containsSecret ? TYPED_SECRET_CLEAR_MS : null)
+        report(view.snippet.containsSecret ? 'Copied. It holds the Authorization header you typed, so the clipboard is cleared in 60 s.' : 'Copied.')
+      }
+    } catch (e) {
+      report(`Could not copy: ${errorMessage(e)}`, true)
+    }
+  }
+
+  return (
+    <section className="snippet-panel" aria-label="curl snippet">
+      <div className="tabs" role="tablist" aria-label="Shell">
+        {SHELLS.map((s) => (
+          <button key={s.id} type="button" role="tab" className="tab" aria-selected={shell === s.id} aria-controls="snippet-code" onClick={() => setShell(s.id)}>
+            {s.label}
+          </button>
+        ))}
+      </div>
+      <div className="snippet-options">
+        <label className="check">
+          <input type="checkbox" checked={multiline} onChange={(e) => setMultiline(e.target.checked)} />
+          Multi-line
+        </label>
+        <fieldset className="token-style">
+          <legend>Token as</legend>
+          {TOKEN_STYLES.map((t) => (
+            <label key={t.id} className="check">
+              <input type="radio" name="snippet-token-style" checked={tokenStyle === t.id} onChange={() => setTokenStyle(t.id)} />
+              {t.label}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      {tokenStyle === 'real' ? (
+        <p className="warn-text" role="note">
+          The copied command holds {active.name}'s real token: anyone who sees it can act as you. It is shown masked here; the clipboard is cleared after 60 seconds.
+        </p>
+      ) : null}
+      {view.ok ? (
+        <>
+          {view.snippet.setup ? (
+            <div className="snippet-setup">
+              <span className="muted">Set the token first (put your own token in place of the placeholder):</span>
+              <pre className="snippet-code" aria-label="Line that sets the token">
+                {view.snippet.setup}
+              </pre>
+            </div>
+          ) : null}
+          <pre id="snippet-code" className="snippet-code" aria-label="curl command" tabIndex={0}>
+            {view.snippet.text}
+          </pre>
+          {view.snippet.warnings.map((w) => (
+            <p key={w} className="warn-text" role="note">
+              {w}
+            </p>
+          ))}
+        </>
+      ) : (
+        <p role="alert" className="error">
+          No snippet for this request: {view.error}
+        </p>
+      )}
+      <div className="row">
+        <button type="button" className="primary" disabled={!view.ok} onClick={() => void copy()}>
+          {tokenStyle === 'real' ? 'Copy with real token' : 'Copy'}
+        </button>
+        {status && status.about === view ? (
+          <span role={status.error ? 'alert' : 'status'} className={status.error ? 'error' : 'muted'}>
+            {status.text}
+          </span>
+        ) : null}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,40 @@
+// What the Code tab shows for a draft. The renderer never holds the token: 'env' needs none, and
+// 'masked' and the on-screen preview of 'real' use the workspace's masked token preview. The real
+// snippet is only ever built and copied by main.
+import { REGION_HOSTS, type RequestDraft, type Workspace } from '../../../../shared/model'
+import { buildRequest } from '../../../../shared/request/build'
+import { curlSnippet, type Shell, type Snippet, type TokenStyle } from '../../../../shared/snippets'
+
+export type SnippetView = { ok: true; snippet: Snippet } | { ok: false; error: string }
+
+export interface SnippetViewOptions {
+  shell: Shell
+  multiline: boolean
+  tokenStyle: TokenStyle
+}
+
+export function snippetBaseUrl(workspace: Pick<Workspace, 'sandbox' | 'region'>, sandboxUrl: string | null): string | null {
+  return workspace.sandbox ? sandboxUrl : REGION_HOSTS[workspace.region]
+}
+
+export function snippetView(
+  draft: RequestDraft,
+  workspace: Pick<Workspace, 'sandbox' | 'region' | 'intercomVersion' | 'tokenPreview'>,
+  sandboxUrl: string | null,
+  opts: SnippetViewOptions
+): SnippetView {
+  const baseUrl = snippetBaseUrl(workspace, sandboxUrl)
+  if (!baseUrl) return { ok: false, error: 'The sandbox is not running, so there is no address to put in the snippet.' }
+  try {
+    // No credential here: the generator writes the auth part itself in the chosen style.
+    const prepared = buildRequest(draft, { baseUrl, defaultVersion: workspace.intercomVersion, credential: { kind: 'none' } })
+    if (opts.tokenStyle === 'env') return { ok: true, snippet: curlSnippet(prepared, { mode: draft.authMode, secret: null }, opts) }
+    // The preview is already masked; writing it verbatim ('real' style) keeps its first and last
+    // four characters, where masking it again would hide it entirely.
+    const snippet = curlSnippet(prepared, { mode: draft.authMode, secret: workspace.tokenPreview }, { ...opts, tokenStyle: 'real' })
+    const typedAuth = prepared.headers.some(([name]) => name.toLowerCase() === 'authorization')
+    return { ok: true, snippet: { ...snippet, containsSecret: typedAuth } }
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) }
+  }
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod'
+import { call } from './define'
+import { RequestDraft } from '../model'
+
+const WorkspaceRef = z.string().min(1).max(100).optional()
+/** Ids the renderer makes up so it can cancel what it started. */
+const JobId = z.string().min(1).max(100)
+
+export const RateLimitInfo = z.object({ limit: z.number(), remaining: z.number(), resetAt: z.number() })
+export type RateLimitInfo = z.infer<typeof RateLimitInfo>
+
+export const IntercomErrorItem = z.object({ code: z.string(), message: z.string(), field: z.string().optional(), hint: z.string() })
+
+export const AuthExplanation = z.object({
+  cause: z.enum(['invalid_token', 'revoked_token', 'expired_token', 'missing_permission', 'plan_restricted', 'forbidden']),
+  title: z.string(),
+  /** What happened and what to do about it (for a missing permission: the Developer Hub advice). */
+  detail: z.string(),
+  permission: z.string().nullable()
+})
+export type AuthExplanation = z.infer<typeof AuthExplanation>
+
+export const ResponseSummary = z.object({
+  requestId: JobId,
+  method: z.string(),
+  url: z.string(),
+  /** What was sent, with Authorization masked. */
+  sentHeaders: z.array(z.tuple([z.string(), z.string()])),
+  status: z.number(),
+  statusText: z.string(),
+  headers: z.array(z.tuple([z.string(), z.string()])),
+  contentType: z.string().nullable(),
+  /** The body when it is small enough to travel with the summary. */
+  bodyText: z.string().nullable(),
+  /** Larger bodies stay on disk in main and are fetched with responses.body. */
+  bodyOnDisk: z.boolean(),
+  bodyPreview: z.string().nullable(),
+  bytes: z.number(),
+  timing: z.object({ totalMs: z.number(), ttfbMs: z.number(), downloadMs: z.number() }),
+  redirects: z.array(z.object({ status: z.number(), url: z.string() })),
+  rateLimit: RateLimitInfo.nullable(),
+  intercomErrors: z.array(IntercomErrorItem).nullable(),
+  explanation: AuthExplanation.nullable()
+})
+export type ResponseSummary = z.infer<typeof ResponseSummary>
+
+export const PaginationProgress = z.object({
+  jobId: JobId,
+  pages: z.number(),
+  items: z.number(),
+  ratePerSec: z.number(),
+  waitingUntil: z.number().nullable(),
+  /** The list's total_count from the first page, when the API reports one. */
+  total: z.number().nullable(),
+  done: z.boolean()
+})
+export type PaginationProgress = z.infer<typeof PaginationProgress>
+
+export const PaginationResult = z.object({
+  jobId: JobId,
+  pages: z.number(),
+  items: z.number(),
+  complete: z.boolean(),
+  stoppedReason: z.string().nullable()
+})
+
+export const ScopeState = z.enum(['granted', 'denied', 'unknown'])
+export const ScopeReport = z.object({
+  workspaceId: z.string(),
+  checkedAt: z.string(),
+  results: z.array(
+    z.object({
+      permission: z.string(),
+      state: ScopeState,
+      probe: z.object({ method: z.literal('GET'), path: z.string() }).nullable(),
+      status: z.number().nullable(),
+      message: z.string().nullable()
+    })
+  )
+})
+export type ScopeReport = z.infer<typeof ScopeReport>
+
+/** The largest piece of a response body one call returns, in characters. */
+export const RESPONSE_CHUNK_MAX = 4 * 1024 * 1024
+
+export const ExportFormat = z.enum(['json', 'ndjson', 'csv'])
+
+export const explorerCalls = {
+  'requests.send': call(z.object({ requestId: JobId, workspaceId: WorkspaceRef, draft: RequestDraft }), ResponseSummary),
+  'requests.cancel': call(z.object({ requestId: JobId }), z.object({ cancelled: z.boolean() })),
+  /**
+   * A range of a response body that did not travel with its summary, in characters. Read in
+   * pieces so a 50 MB body never has to cross (or be parsed on) the UI thread in one go.
+   */
+  'responses.body': call(
+    z.object({ requestId: JobId, offset: z.number().int().min(0).default(0), length: z.number().int().min(1).max(RESPONSE_CHUNK_MAX).default(RESPONSE_CHUNK_MAX) }),
+    z.object({ text: z.string(), offset: z.number(), total: z.number() })
+  ),
+  'paginate.start': call(z.object({ jobId: JobId, workspaceId: WorkspaceRef, draft: RequestDraft }), PaginationResult),
+  'paginate.cancel': call(z.object({ jobId: JobId }), z.object({ cancelled: z.boolean() })),
+  'paginate.export': call(
+    z.object({ jobId: JobId, format: ExportFormat }),
+    z.object({ filename: z.string(), mimeType: z.string(), text: z.string(), items: z.number() })
+  ),
+  'scopes.get': call(z.object({ workspaceId: WorkspaceRef }), ScopeReport.nullable()),
+  'scopes.inspect': call(z.object({ workspaceId: WorkspaceRef }), ScopeReport)
+}
+
+export const explorerEvents = {
+  paginationProgress: PaginationProgress
+}

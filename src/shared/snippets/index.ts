@@ -1,0 +1,127 @@
+// curl snippets for POSIX sh, PowerShell and cmd.
+//
+// Contract: build the PreparedRequest with `buildRequest(draft, { ...ctx, credential: { kind: 'none' } })`
+// so it carries no Authorization header, and pass the draft's auth mode here. The generator writes
+// the auth part itself (a Bearer header, or `-u` for basic and legacy) in the chosen token style.
+// If the request still has an Authorization header, the user typed it: it is copied as typed,
+// no auth part is added, and the snippet is flagged as holding a secret.
+import type { AuthMode } from '../model'
+import { assertHeader, maskSecret, type PreparedRequest } from '../request/build'
+import { DIALECTS, type Dialect, type Segment } from './shells'
+
+export type Shell = 'posix' | 'powershell' | 'cmd'
+export type TokenStyle = 'env' | 'masked' | 'real'
+
+export interface SnippetOptions {
+  shell: Shell
+  multiline: boolean
+  tokenStyle: TokenStyle
+  /** Default INTERCOM_TOKEN. For the legacy mode it holds `app_id:api_key`. */
+  envVar?: string
+}
+
+export interface Snippet {
+  text: string
+  /** The line that sets the env var (placeholder value), or null when the snippet uses none. */
+  setup: string | null
+  /** True when the text holds a real credential: copy it with care and clear the clipboard. */
+  containsSecret: boolean
+  warnings: string[]
+}
+
+export interface SnippetAuth {
+  mode: AuthMode
+  /** The token, or `app_id:api_key` for legacy; only read for the masked and real styles. */
+  secret: string | null
+}
+
+export class SnippetError extends Error {
+  override name = 'SnippetError'
+}
+
+/** Where the body goes when the shell cannot carry it inline. */
+export const BODY_FILE = 'body.json'
+
+export function curlSnippet(req: PreparedRequest, auth: SnippetAuth, opts: SnippetOptions): Snippet {
+  const dialect = DIALECTS[opts.shell]
+  const envVar = opts.envVar ?? 'INTERCOM_TOKEN'
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(envVar)) throw new SnippetError(`"${envVar}" is not a valid environment variable name.`)
+  for (const [name, value] of req.headers) assertHeader(name, value)
+
+  const warnings: string[] = []
+  const lit = (text: string): Segment[] => [{ text }]
+  // Each entry is one line of the multi-line form: a flag and its argument.
+  const lines: Array<Array<string | Segment[]>> = [[dialect.program, ...methodArgs(req), ...(/[[\]{}]/.test(req.url) ? ['-g'] : []), '--url', lit(req.url)]]
+
+  for (const [name, value] of req.headers) lines.push(['-H', lit(value === '' ? `${name};` : `${name}: ${value}`)])
+
+  const typedAuth = req.headers.some(([name]) => name.toLowerCase() === 'authorization')
+  let style = opts.tokenStyle
+  let setup: string | null = null
+  if (typedAuth) {
+    warnings.push('The request has its own Authorization header; it is copied as typed.')
+  } else if (auth.mode !== 'none') {
+    if (style !== 'env' && !auth.secret) {
+      warnings.push('No token is available, so the snippet reads it from an environment variable.')
+      style = 'env'
+    }
+    const secret: Segment = style === 'env' ? { env: envVar } : { text: style === 'masked' ? maskSecret(auth.secret ?? '') : (auth.secret ?? '') }
+    lines.push(authArgs(auth.mode, secret))
+    if (style === 'env') setup = dialect.setup(envVar, auth.mode === 'legacy' ? 'app_id:api_key' : 'your-access-token')
+  }
+
+  if (req.body !== null) lines.push(bodyArgs(req.body, dialect, warnings))
+
+  const rendered = lines.map((line) => line.map((w) => (typeof w === 'string' ? w : dialect.word(mergeText(w)))))
+  if (rendered.some((line) => line.includes(null))) {
+    return {
+      text: 'REM This request cannot be written safely for cmd.exe; use the PowerShell or POSIX tab.',
+      setup: null,
+      containsSecret: false,
+      warnings: ['cmd.exe cannot quote this request safely (it has characters such as " % ! ^ < > | \\ or non-ASCII text). Use the PowerShell or POSIX tab.']
+    }
+  }
+  if (opts.shell === 'powershell' && rendered.flat().some((w) => w?.includes('"'))) {
+    warnings.push('Windows PowerShell 5.1 and PowerShell 7.2 or older strip double quotes from arguments to curl.exe; run this in PowerShell 7.3 or later.')
+  }
+  const joined = rendered.map((line) => line.join(' '))
+  return {
+    text: opts.multiline ? joined.join(`${dialect.continuation}\n  `) : joined.join(' '),
+    setup,
+    containsSecret: typedAuth || (style === 'real' && auth.mode !== 'none'),
+    warnings
+  }
+}
+
+/** Joins neighbouring literal segments so a masked or real token is quoted as one piece. */
+function mergeText(segments: Segment[]): Segment[] {
+  const out: Segment[] = []
+  for (const s of segments) {
+    const last = out[out.length - 1]
+    if (last && 'text' in last && 'text' in s) out[out.length - 1] = { text: last.text + s.text }
+    else out.push(s)
+  }
+  return out
+}
+
+/** `-X` only where curl would not pick the method itself: GET by default, POST with a body. */
+function methodArgs(req: PreparedRequest): string[] {
+  if (!/^[A-Z]+$/.test(req.method)) throw new SnippetError(`"${req.method}" is not a valid HTTP method.`)
+  if (req.method === 'HEAD') return ['--head']
+  if (req.method === 'GET' || (req.method === 'POST' && req.body !== null)) return []
+  return ['-X', req.method]
+}
+
+function authArgs(mode: Exclude<AuthMode, 'none'>, secret: Segment): Array<string | Segment[]> {
+  if (mode === 'bearer') return ['-H', [{ text: 'Authorization: Bearer ' }, secret]]
+  // Basic sends the token as the user name with an empty password; legacy sends app_id:api_key.
+  return ['-u', mode === 'basic' ? [secret, { text: ':' }] : [secret]]
+}
+
+/** `--data-raw` never reads a file for a leading `@`; bodies a shell cannot carry go through a file. */
+function bodyArgs(body: string, dialect: Dialect, warnings: string[]): Array<string | Segment[]> {
+  const inline = !body.includes('\0') && dialect.word([{ text: body }]) !== null
+  if (inline) return ['--data-raw', [{ text: body }]]
+  warnings.push(`This shell cannot carry the body inline. Save it, byte for byte, as ${BODY_FILE} in the current folder before running the command.`)
+  return ['--data-binary', [{ text: `@${BODY_FILE}` }]]
+}

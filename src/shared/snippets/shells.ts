@@ -1,0 +1,60 @@
+// How each shell writes one argument. A word is a list of segments: literal text (always
+// quoted so nothing in it is live) or a reference to an environment variable.
+export type Segment = { text: string } | { env: string }
+
+export interface Dialect {
+  program: string
+  /** Line continuation, written at the end of every line but the last. */
+  continuation: string
+  /** One argument; null when this shell cannot write the text safely. */
+  word(segments: Segment[]): string | null
+  /** The line that sets the env var, with a placeholder value. */
+  setup(envVar: string, placeholder: string): string
+}
+
+/** POSIX sh single quotes: nothing is special inside them but the quote itself. */
+export function posixQuote(text: string): string {
+  return `'${text.replaceAll("'", `'\\''`)}'`
+}
+
+/** PowerShell treats ' and the typographic quotes U+2018–U+201B alike, so all of them are doubled. */
+export function powershellQuote(text: string): string {
+  return `'${text.replace(/['\u2018\u2019\u201A\u201B]/g, (q) => q + q)}'`
+}
+
+/**
+ * cmd.exe has no literal quoting: inside "…" `%` and `!` still expand and a `"` flips the quote
+ * state, exposing `& | < >`. Only text from this list is written; `&` is allowed because with no
+ * `"` in any value it always sits inside quotes. `\` is out: MSVCRT reads `\"` as an escaped quote.
+ */
+const CMD_SAFE = /^[A-Za-z0-9 _\-.,:;/=+?@#~*[\]{}$'&…]*$/
+
+const posix: Dialect = {
+  program: 'curl',
+  continuation: ' \\',
+  word: (segments) => segments.map((s) => ('env' in s ? `"$${s.env}"` : posixQuote(s.text))).join(''),
+  setup: (envVar, placeholder) => `export ${envVar}=${posixQuote(placeholder)}`
+}
+
+const powershell: Dialect = {
+  program: 'curl.exe',
+  continuation: ' `',
+  word: (segments) => {
+    const parts = segments.map((s) => ('env' in s ? `$env:${s.env}` : powershellQuote(s.text)))
+    // An expression, not an expandable string: user text never sits inside "…".
+    return parts.length === 1 ? (parts[0] ?? '') : `(${parts.join(' + ')})`
+  },
+  setup: (envVar, placeholder) => `$env:${envVar} = ${powershellQuote(placeholder)}`
+}
+
+const cmd: Dialect = {
+  program: 'curl',
+  continuation: ' ^',
+  word: (segments) => {
+    if (!segments.every((s) => 'env' in s || CMD_SAFE.test(s.text))) return null
+    return `"${segments.map((s) => ('env' in s ? `%${s.env}%` : s.text)).join('')}"`
+  },
+  setup: (envVar, placeholder) => `set "${envVar}=${placeholder}"`
+}
+
+export const DIALECTS = { posix, powershell, cmd } as const
