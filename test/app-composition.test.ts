@@ -9,6 +9,7 @@ import { createApp, type TokenDeskApp } from '../src/main/services/app'
 import { createLogger } from '../src/main/services/core/logger'
 import { JsonFileStore } from '../src/main/services/store'
 import { MemoryVault } from '../src/main/services/vault'
+import { spawnDocumentWorkerFromSource } from '../src/main/node/document-worker'
 
 const opened: string[] = []
 let app: TokenDeskApp | null = null
@@ -25,6 +26,7 @@ async function start(extra: Partial<Parameters<typeof createApp>[0]> = {}) {
     vault: new MemoryVault({ id: 'memory', label: 'Memory only (this run)', secure: true, persistent: false, notice: null }),
     opener: { openExternal: async (url) => void opened.push(url) },
     clipboard: null,
+    spawnDocumentWorker: spawnDocumentWorkerFromSource,
     logger: createLogger(() => undefined),
     sandbox: { contacts: 20 },
     ...extra

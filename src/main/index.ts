@@ -1,7 +1,11 @@
 // Electron entry: create the window, register the bridge, and supply Electron-backed dependencies
 // to the same services browser mode runs. Everything else lives in services.
+/// <reference types="electron-vite/node" />
 import { app, BrowserWindow, clipboard, session } from 'electron'
 import path from 'node:path'
+import { Worker } from 'node:worker_threads'
+// electron-vite builds the worker as its own file and gives its path.
+import documentWorkerPath from './services/documents/document-worker?modulePath'
 import { createApp } from './services/app'
 import { createLogger } from './services/core/logger'
 import { createSecretClipboard } from './services/core/clipboard'
@@ -56,6 +60,7 @@ async function main(): Promise<void> {
     clipboard: createSecretClipboard(clipboard),
     logger,
     notices,
+    spawnDocumentWorker: () => new Worker(documentWorkerPath),
     weakStorage: {
       offered: process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text',
       enabled: basicTextOptIn,

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs'
 import os from 'node:os'
 import { createRequire } from 'node:module'
+import { spawnDocumentWorkerFromSource } from './document-worker'
 import type { AppDeps } from '../services/app'
 import type { KeyValueStore, Logger, Opener } from '../services/ports'
 import { JsonFileStore } from '../services/store'
@@ -29,6 +30,7 @@ export async function createNodeDependencies(options: { userData: string; logger
     opener: pageOpensLinks,
     clipboard: null,
     logger: options.logger,
+    spawnDocumentWorker: spawnDocumentWorkerFromSource,
     notices
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DocumentAnswer, DocumentLoaded, DocumentQuery } from '../json-document/protocol'
 import { call } from './define'
 import { RequestDraft } from '../model'
 
@@ -96,6 +97,12 @@ export const explorerCalls = {
     z.object({ requestId: JobId, offset: z.number().int().min(0).default(0), length: z.number().int().min(1).max(RESPONSE_CHUNK_MAX).default(RESPONSE_CHUNK_MAX) }),
     z.object({ text: z.string(), offset: z.number(), total: z.number() })
   ),
+  /**
+   * Formats such a body in main (once) and says what it holds. The viewer then asks
+   * responses.query for the rows on screen, so a 50 MB body never crosses to the page.
+   */
+  'responses.open': call(z.object({ requestId: JobId, json: z.boolean() }), DocumentLoaded),
+  'responses.query': call(z.object({ requestId: JobId, query: DocumentQuery }), DocumentAnswer),
   'paginate.start': call(z.object({ jobId: JobId, workspaceId: WorkspaceRef, draft: RequestDraft }), PaginationResult),
   'paginate.cancel': call(z.object({ jobId: JobId }), z.object({ cancelled: z.boolean() })),
   'paginate.export': call(

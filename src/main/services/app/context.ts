@@ -8,6 +8,7 @@ import type { WorkspaceRegistry } from '../workspaces'
 import type { SavedRequestStore } from '../library/saved-requests'
 import type { HistoryStore } from '../library/history'
 import type { WorkspaceSender } from './workspace-sender'
+import type { ResponseDocuments, SpawnDocumentWorker } from '../documents'
 
 export interface AppDeps {
   host: 'electron' | 'web'
@@ -28,6 +29,8 @@ export interface AppDeps {
   sandboxWorkspaces?: boolean
   /** One-time notices found while starting (a store file set aside, ...). */
   notices?: string[]
+  /** Starts a worker thread that formats large response bodies (see services/documents). */
+  spawnDocumentWorker: SpawnDocumentWorker
   /** The desktop host on Linux without a keyring offers basic_text storage on explicit opt-in. */
   weakStorage?: { offered: boolean; enabled: boolean; set(allow: boolean): void }
 }
@@ -40,6 +43,8 @@ export interface AppContext {
   saved: SavedRequestStore
   history: HistoryStore
   sandbox: Sandbox | null
+  /** Large response bodies, formatted in worker threads. */
+  documents: ResponseDocuments
   /** Per-workspace scope reports. */
   scopeStore: KeyValueStore
   /** The active workspace's id, or a clear error. */

@@ -20,6 +20,7 @@ import { oauthHandlers } from './handlers/oauth'
 import { explorerHandlers } from './handlers/explorer'
 import { libraryHandlers } from './handlers/library'
 import type { AppContext, AppDeps } from './context'
+import { ResponseDocuments } from '../documents'
 
 export interface TokenDeskApp {
   dispatch: Dispatch
@@ -64,6 +65,7 @@ export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
     saved: new SavedRequestStore({ root: path.join(deps.userData, 'collections'), clock: deps.clock, logger }),
     history: new HistoryStore({ root: path.join(deps.userData, 'history'), clock: deps.clock, logger }),
     sandbox,
+    documents: new ResponseDocuments(deps.spawnDocumentWorker),
     scopeStore: deps.createStore('scopes'),
     workspaceId(id) {
       const resolved = id ?? registry.active()?.id
@@ -88,6 +90,7 @@ export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
     sandboxUrl: sandbox?.url ?? null,
     async dispose() {
       stopOAuthEvents()
+      ctx.documents.closeAll()
       const status = flows.status()
       if (status && (status.phase === 'waiting' || status.phase === 'exchanging')) flows.cancel(status.flowId)
       await sandbox?.close()

@@ -13,6 +13,11 @@ export class RecentResponses {
     while (this.bodies.size > this.capacity) this.bodies.delete(this.bodies.keys().next().value!)
   }
 
+  /** Where the body is kept: in memory or spooled to a file. */
+  body(id: string): ResponseBody | null {
+    return this.bodies.get(id)?.body ?? null
+  }
+
   /** The body's text; a spooled body is read from disk once and kept for the following ranges. */
   text(id: string): Promise<string> | null {
     const entry = this.bodies.get(id)

@@ -14,7 +14,7 @@ import { RecentResponses } from '../recent-responses'
 
 type ExplorerHandlers = Pick<
   Handlers,
-  'requests.send' | 'requests.cancel' | 'responses.body' | 'paginate.start' | 'paginate.cancel' | 'paginate.export' | 'scopes.get' | 'scopes.inspect'
+  'requests.send' | 'requests.cancel' | 'responses.body' | 'responses.open' | 'responses.query' | 'paginate.start' | 'paginate.cancel' | 'paginate.export' | 'scopes.get' | 'scopes.inspect'
 >
 
 /** Finished "fetch all pages" jobs whose items stay available for export. */
@@ -126,6 +126,14 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
       if (text === null) throw new AppError('not_found', 'That response is no longer kept; send the request again.')
       return { text: text.slice(offset, offset + length), offset, total: text.length }
     },
+
+    'responses.open': ({ requestId, json }) => {
+      const body = recent.body(requestId)
+      if (!body) throw new AppError('not_found', 'That response is no longer kept; send the request again.')
+      return ctx.documents.open(requestId, body.kind === 'file' ? { kind: 'file', path: body.path } : { kind: 'text', text: body.text }, json)
+    },
+
+    'responses.query': ({ requestId, query }) => ctx.documents.query(requestId, query),
 
     'paginate.start': async ({ jobId, workspaceId, draft }) => {
       const id = ctx.workspaceId(workspaceId)

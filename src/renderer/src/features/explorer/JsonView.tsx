@@ -1,14 +1,14 @@
 // The pretty view: a virtualised JSON tree whose lines, collapse state and search live in the
 // worker. Select a line to copy its value or JSON path.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
-import type { JsonWorkerClient } from './json-protocol'
-import type { LineView } from './json-lines'
+import type { DocumentClient } from '../../../../shared/json-document/protocol'
+import type { LineView } from '../../../../shared/json-document/lines'
 import { PartNav, ROW_HEIGHT, useWindowedRows } from './useWindowedRows'
 import { markResponseReady } from './useBodyDocument'
 import { copyText } from '../../lib/clipboard'
 import { errorMessage } from '../../api/client'
 
-export function JsonView({ client, initialLines }: { client: JsonWorkerClient; initialLines: number }) {
+export function JsonView({ client, initialLines }: { client: DocumentClient; initialLines: number }) {
   const [total, setTotal] = useState(initialLines)
   const [revision, setRevision] = useState(0)
   const [selected, setSelected] = useState<{ line: number; path: string } | null>(null)

@@ -6,7 +6,7 @@ import { errorMessage } from '../../api/client'
 import { JsonView } from './JsonView'
 import { useBodyDocument, markResponseReady, remoteChunks, type BodySource } from './useBodyDocument'
 import { PartNav, ROW_HEIGHT, useWindowedRows } from './useWindowedRows'
-import type { JsonWorkerClient } from './json-protocol'
+import type { DocumentClient } from '../../../../shared/json-document/protocol'
 import { bodyFilename, formatBytes, formatCountdown, formatMs, isJsonContentType } from './format'
 import { downloadText } from './download'
 
@@ -126,7 +126,7 @@ function BodyViews({ source, json, bytes, raw }: { source: BodySource; json: boo
     return (
       <div role="status" className="formatting">
         <progress aria-label="Formatting the response" />
-        <span>{source.kind === 'remote' ? `Loading ${formatBytes(bytes)}…` : `Formatting ${formatBytes(bytes)}…`}</span>
+        <span>{`Formatting ${formatBytes(bytes)}…`}</span>
       </div>
     )
   }
@@ -148,7 +148,7 @@ function BodyViews({ source, json, bytes, raw }: { source: BodySource; json: boo
   return <JsonView client={doc.client} initialLines={doc.lines} />
 }
 
-function RawView({ client }: { client: JsonWorkerClient }) {
+function RawView({ client }: { client: DocumentClient }) {
   const [total, setTotal] = useState(1)
   const scrollRef = useRef<HTMLDivElement>(null)
   const load = useCallback(

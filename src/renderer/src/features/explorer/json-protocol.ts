@@ -1,92 +1,89 @@
-// Messages between the response viewer and json.worker.ts. Every request carries an id that its
-// reply echoes; 'progress' replies may come before the final one.
-import type { LineView } from './json-lines'
+// The two holders of a formatted body, behind one DocumentClient: a Web Worker in the page for
+// bodies that came with their summary, and main (a worker thread there) for large ones.
+import { api } from '../../api/client'
+import type { AnswerTo, DocumentAnswer, DocumentClient, DocumentLoaded, DocumentQuery } from '../../../../shared/json-document/protocol'
 
+/** Messages to json.worker.ts; every reply echoes its request's id. */
 export type WorkerRequest =
   /** Bodies arrive in chunks so no single message (a main-thread copy) is large; no reply. */
   | { id: number; type: 'append'; chunk: string }
-  /** Formats everything appended since the last load. */
+  /** Formats everything appended so far. */
   | { id: number; type: 'load'; json: boolean }
-  | { id: number; type: 'lines'; from: number; to: number }
-  | { id: number; type: 'raw'; from: number; to: number }
-  | { id: number; type: 'toggle'; line: number }
-  | { id: number; type: 'collapseAll' }
-  | { id: number; type: 'expandAll' }
-  | { id: number; type: 'search'; query: string }
-  | { id: number; type: 'reveal'; match: number }
-  | { id: number; type: 'copy'; line: number; what: 'value' | 'path' }
+  | { id: number; type: 'query'; query: DocumentQuery }
 
 export type WorkerReply =
-  | { id: number; type: 'progress'; stage: 'parsing' }
-  | { id: number; type: 'loaded'; json: boolean; parseError: string | null; lines: number }
-  | { id: number; type: 'lines'; rows: LineView[]; total: number }
-  | { id: number; type: 'raw'; rows: string[]; total: number }
-  | { id: number; type: 'changed'; total: number }
-  | { id: number; type: 'searched'; count: number }
-  | { id: number; type: 'revealed'; index: number; line: number; total: number }
-  | { id: number; type: 'copied'; text: string }
+  | { id: number; type: 'loaded'; loaded: DocumentLoaded }
+  | { id: number; type: 'answer'; answer: DocumentAnswer }
   | { id: number; type: 'error'; message: string }
 
-type Final<T extends Exclude<WorkerRequest['type'], 'append'>> = Extract<
-  WorkerReply,
-  {
-    type: {
-      load: 'loaded'
-      lines: 'lines'
-      raw: 'raw'
-      toggle: 'changed'
-      collapseAll: 'changed'
-      expandAll: 'changed'
-      search: 'searched'
-      reveal: 'revealed'
-      copy: 'copied'
-    }[T]
-  }
->
+type Waiter = { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }
 
-type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never
-export type RequestBody = DistributiveOmit<WorkerRequest, 'id'>
-
-/** A promise-per-request client over one worker. */
-export class JsonWorkerClient {
+/** A body formatted by a Web Worker in the page, asked with one promise per request. */
+export class WorkerDocument implements DocumentClient {
   private next = 1
-  private pending = new Map<number, { resolve: (r: WorkerReply) => void; reject: (e: Error) => void }>()
+  private readonly pending = new Map<number, Waiter>()
 
-  constructor(
-    private readonly worker: Worker,
-    private readonly onProgress: (stage: 'parsing') => void = () => undefined
-  ) {
+  constructor(private readonly worker: Worker) {
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
-      const message = event.data
-      if (message.type === 'progress') return this.onProgress(message.stage)
-      const waiter = this.pending.get(message.id)
+      const reply = event.data
+      const waiter = this.pending.get(reply.id)
       if (!waiter) return
-      this.pending.delete(message.id)
-      if (message.type === 'error') waiter.reject(new Error(message.message))
-      else waiter.resolve(message)
+      this.pending.delete(reply.id)
+      if (reply.type === 'error') waiter.reject(new Error(reply.message))
+      else waiter.resolve(reply)
     }
-    worker.onerror = (event) => {
-      for (const waiter of this.pending.values()) waiter.reject(new Error(event.message || 'The formatter stopped.'))
-      this.pending.clear()
-    }
+    worker.onerror = (event) => this.failAll(new Error(event.message || 'The formatter stopped.'))
   }
 
-  /** Sends without waiting for (or expecting) a reply. */
-  post(request: Extract<RequestBody, { type: 'append' }>): void {
-    this.worker.postMessage({ ...request, id: 0 })
+  /** Sends a piece of the body; no reply. */
+  append(chunk: string): void {
+    this.worker.postMessage({ id: 0, type: 'append', chunk } satisfies WorkerRequest)
   }
 
-  ask<R extends Exclude<RequestBody, { type: 'append' }>>(request: R): Promise<Final<R['type']>> {
+  async load(json: boolean): Promise<DocumentLoaded> {
+    const reply = await this.send({ type: 'load', json })
+    if (reply.type !== 'loaded') throw new Error('The formatter answered out of turn.')
+    return reply.loaded
+  }
+
+  async ask<Q extends DocumentQuery>(query: Q): Promise<AnswerTo<Q['type']>> {
+    const reply = await this.send({ type: 'query', query })
+    if (reply.type !== 'answer') throw new Error('The formatter answered out of turn.')
+    return reply.answer as AnswerTo<Q['type']>
+  }
+
+  close(): void {
+    this.worker.terminate()
+    this.failAll(new Error('cancelled'))
+  }
+
+  private send(request: { type: 'load'; json: boolean } | { type: 'query'; query: DocumentQuery }): Promise<WorkerReply> {
     const id = this.next++
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (r: WorkerReply) => void, reject })
+      this.pending.set(id, { resolve, reject })
       this.worker.postMessage({ ...request, id })
     })
   }
 
-  terminate(): void {
-    this.worker.terminate()
-    for (const waiter of this.pending.values()) waiter.reject(new Error('cancelled'))
+  private failAll(error: Error): void {
+    for (const waiter of this.pending.values()) waiter.reject(error)
     this.pending.clear()
   }
+}
+
+/** A large body formatted and held by main; only the rows on screen cross over. */
+export class RemoteDocument implements DocumentClient {
+  constructor(private readonly requestId: string) {}
+
+  static async open(requestId: string, json: boolean): Promise<{ client: RemoteDocument; loaded: DocumentLoaded }> {
+    const loaded = await api.responses.open({ requestId, json })
+    return { client: new RemoteDocument(requestId), loaded }
+  }
+
+  async ask<Q extends DocumentQuery>(query: Q): Promise<AnswerTo<Q['type']>> {
+    return (await api.responses.query({ requestId: this.requestId, query })) as AnswerTo<Q['type']>
+  }
+
+  /** Main keeps the last few documents and stops older ones itself. */
+  close(): void {}
 }

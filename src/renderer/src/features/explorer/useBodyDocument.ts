@@ -1,16 +1,18 @@
-// One worker per shown response body: it parses and flattens the text while the UI stays
-// responsive, and is thrown away (with everything it holds) when the next response arrives.
+// The shown response body as a formatted document. A body that came with its summary is
+// formatted by a Web Worker made for it (thrown away with everything it holds when the next
+// response arrives); a large one is formatted in main, and only the rows on screen come over.
 import { useEffect, useState } from 'react'
 import { api } from '../../api/client'
 import { RESPONSE_CHUNK_MAX } from '../../../../shared/contract/explorer'
-import { JsonWorkerClient } from './json-protocol'
+import type { DocumentClient, DocumentLoaded } from '../../../../shared/json-document/protocol'
+import { RemoteDocument, WorkerDocument } from './json-protocol'
 
-/** Where a body comes from: the summary itself, or main (read in ranges, never whole). */
+/** Where a body comes from: the summary itself, or main. */
 export type BodySource = { kind: 'inline'; text: string } | { kind: 'remote'; requestId: string }
 
 export type BodyDocument =
   | { phase: 'formatting'; client: null }
-  | { phase: 'ready'; client: JsonWorkerClient; json: boolean; parseError: string | null; lines: number }
+  | ({ phase: 'ready'; client: DocumentClient } & DocumentLoaded)
   | { phase: 'error'; client: null; message: string }
 
 export function useBodyDocument(source: BodySource, json: boolean): BodyDocument {
@@ -19,18 +21,20 @@ export function useBodyDocument(source: BodySource, json: boolean): BodyDocument
   const requestId = source.kind === 'remote' ? source.requestId : null
   useEffect(() => {
     setDoc({ phase: 'formatting', client: null })
-    const client = new JsonWorkerClient(new Worker(new URL('./json.worker.ts', import.meta.url), { type: 'module' }))
     let live = true
-    const chunks = text !== null ? textChunks(text) : remoteChunks(requestId!)
-    sendInChunks(client, chunks, () => live)
-      .then(() => client.ask({ type: 'load', json }))
-      .then(
-        (loaded) => live && setDoc({ phase: 'ready', client, json: loaded.json, parseError: loaded.parseError, lines: loaded.lines }),
-        (e: unknown) => live && setDoc({ phase: 'error', client: null, message: e instanceof Error ? e.message : String(e) })
-      )
+    let client: DocumentClient | null = null
+    const opened = text !== null ? formatInPage(text, json, () => live) : RemoteDocument.open(requestId!, json)
+    opened.then(
+      (result) => {
+        client = result.client
+        if (live) setDoc({ phase: 'ready', client: result.client, ...result.loaded })
+        else result.client.close()
+      },
+      (e: unknown) => live && setDoc({ phase: 'error', client: null, message: e instanceof Error ? e.message : String(e) })
+    )
     return () => {
       live = false
-      client.terminate()
+      client?.close()
     }
   }, [text, requestId, json])
   return doc
@@ -39,11 +43,23 @@ export function useBodyDocument(source: BodySource, json: boolean): BodyDocument
 /** Small enough that copying one chunk into the worker never holds up a frame. */
 const CHUNK_CHARS = 1 << 20
 
-async function* textChunks(text: string): AsyncGenerator<string> {
-  for (let at = 0; at < text.length; at += CHUNK_CHARS) yield text.slice(at, at + CHUNK_CHARS)
+/** Hands the text to a new worker a chunk at a time, letting the page paint in between. */
+async function formatInPage(text: string, json: boolean, live: () => boolean): Promise<{ client: DocumentClient; loaded: DocumentLoaded }> {
+  const client = new WorkerDocument(new Worker(new URL('./json.worker.ts', import.meta.url), { type: 'module' }))
+  try {
+    for (let at = 0; at < text.length; at += CHUNK_CHARS) {
+      if (!live()) throw new Error('cancelled')
+      client.append(text.slice(at, at + CHUNK_CHARS))
+      await new Promise((resolve) => setTimeout(resolve, 0))
+    }
+    return { client, loaded: await client.load(json) }
+  } catch (e) {
+    client.close()
+    throw e
+  }
 }
 
-/** Range reads kept in flight at once: the transfer, not main, is the slow part of a big body. */
+/** Range reads kept in flight at once when the whole body is wanted (save, copy). */
 const PARALLEL_READS = 3
 
 /** Reads a body kept in main range by range (a few at a time), yielding the pieces in order. */
@@ -59,16 +75,6 @@ export async function* remoteChunks(requestId: string): AsyncGenerator<string> {
     if (next !== undefined) inFlight.push(read(next))
     yield (await inFlight[i]!).text
   }
-}
-
-/** Hands the text to the worker a chunk at a time, letting the page paint in between. */
-async function sendInChunks(client: JsonWorkerClient, chunks: AsyncIterable<string>, live: () => boolean): Promise<void> {
-  for await (const chunk of chunks) {
-    if (!live()) break
-    client.post({ type: 'append', chunk })
-    await new Promise((resolve) => setTimeout(resolve, 0))
-  }
-  if (!live()) throw new Error('cancelled')
 }
 
 /** Marks the page once the first lines of a response are on screen (read by e2e tests and the benchmark). */

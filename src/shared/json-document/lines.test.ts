@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { JsonLines, MAX_SHOWN_CHARS, RawLines } from './json-lines'
+import { JsonLines, MAX_SHOWN_CHARS, RawLines } from './lines'
 
 const sample = {
   type: 'list',

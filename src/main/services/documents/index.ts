@@ -1,0 +1,2 @@
+export { ResponseDocuments, type SpawnDocumentWorker } from './response-documents'
+export type { WorkerBody } from './messages'
