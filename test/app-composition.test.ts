@@ -87,4 +87,26 @@ describe('the composed app', () => {
     await start({ host: 'web' })
     expect(await ok('app.openExternal', { url: 'https://developers.intercom.com/' })).toEqual({ opened: false })
   })
+
+  it('formats a large body in main while the summary travels, and serves it a screenful at a time', async () => {
+    let spawned = 0
+    await start({
+      sandbox: { contacts: 20, faults: { oversizedBytes: 3_000_000 } },
+      spawnDocumentWorker: () => (spawned++, spawnDocumentWorkerFromSource())
+    })
+    const summary = (await ok('requests.send', { requestId: 'big', draft: { method: 'GET', path: '/sandbox/oversized' } })) as { bodyOnDisk: boolean; bodyText: string | null }
+    expect(summary).toMatchObject({ bodyOnDisk: true, bodyText: null })
+    // Main started formatting before the page asked: the rows can be asked for straight away.
+    const rows = (await ok('responses.query', { requestId: 'big', query: { type: 'lines', from: 0, to: 3 } })) as { rows: Array<{ text: string }>; total: number }
+    expect(rows.rows.map((r) => r.text)).toEqual(['{', '"list"', '['])
+    expect(rows.total).toBeGreaterThan(100_000)
+    // The page's open joins that work rather than starting another thread.
+    expect(await ok('responses.open', { requestId: 'big', json: true })).toEqual({ json: true, parseError: null, lines: rows.total })
+    expect(spawned).toBe(1)
+    expect(await app!.dispatch('responses.query', { requestId: 'big', query: { type: 'lines', from: 0, to: 100_000 } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' }
+    })
+    expect(await app!.dispatch('responses.open', { requestId: 'never-sent', json: true })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+  })
 })

@@ -1,7 +1,8 @@
-// The pretty view's model: a JSON document flattened once into lines (one per scalar, opener and
-// closer), plus the collapse state and search over them. Pure code with no DOM, so it runs in the
-// worker (json.worker.ts), in unit tests and in benchmarks alike. The UI only ever asks for the few
-// lines on screen, which is what keeps a 50 MB response from freezing the window.
+// The pretty view's model: a JSON document scanned once into lines (one per scalar, opener and
+// closer; see scan.ts), plus the collapse state and search over them. Pure code with no DOM, so it
+// runs in the page's worker, in main's worker threads, in unit tests and in benchmarks alike. The
+// UI only ever asks for the few lines on screen, which keeps a 50 MB response from freezing it.
+import { FLAG, KIND, TYPE, scalarEnd, scanJson, stringEnd, type Rows } from './scan'
 
 export type LineKind = 'open' | 'close' | 'scalar' | 'empty'
 export type ValueType = 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array'
@@ -33,42 +34,28 @@ export interface LineView {
 export const MAX_SHOWN_CHARS = 2_000
 
 const KIND_NAMES: readonly LineKind[] = ['open', 'close', 'scalar', 'empty']
-const KIND: Record<LineKind, number> = { open: 0, close: 1, scalar: 2, empty: 3 }
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
+const TYPE_NAMES: readonly ValueType[] = ['string', 'number', 'boolean', 'null', 'object', 'array']
 
 export class JsonLines {
-  /** Per line: the value it shows (for closers: the container it closes). */
-  private values: Json[] = []
-  private keys: (string | number | null)[] = []
-  // Per-line columns in typed arrays (grown by doubling): millions of lines stay compact and fast.
-  private count = 0
-  private kinds = new Uint8Array(1024)
-  private depths = new Int32Array(1024)
-  /** For openers: the index of their closer; for closers: their opener; for others -1. */
-  private ends = new Int32Array(1024)
-  /** The opener containing each line, -1 at the root. */
-  private parents = new Int32Array(1024)
+  private readonly rows: Rows
   private collapsed = new Set<number>()
   private visible: Int32Array = new Int32Array(0)
   private matches: Int32Array = new Int32Array(0)
-  private query = ''
+  /** The text lower-cased once, for search. */
+  private lowered: string | null = null
 
-  private readonly root: Json
-
-  /** `root` is a parsed JSON value (what JSON.parse returns). */
-  constructor(root: unknown) {
-    this.root = root as Json
-    this.flatten()
+  private constructor(private readonly text: string) {
+    this.rows = scanJson(text)
     this.rebuildVisible()
   }
 
+  /** Throws a SyntaxError naming the position when `text` is not JSON. */
   static parse(text: string): JsonLines {
-    return new JsonLines(JSON.parse(text))
+    return new JsonLines(text)
   }
 
   get lineCount(): number {
-    return this.count
+    return this.rows.count
   }
 
   get visibleCount(): number {
@@ -79,81 +66,13 @@ export class JsonLines {
     return this.matches.length
   }
 
-  /**
-   * Iterative, so deeply nested documents cannot overflow the stack. Each open container is one
-   * frame (value, its keys, the next child), with no object allocated per child: a 50 MB body has
-   * millions of lines.
-   */
-  private flatten(): void {
-    const containers: Json[] = []
-    const keyLists: (string[] | null)[] = []
-    const next: number[] = []
-    const openers: number[] = []
-    const enter = (value: Json, key: string | number | null, depth: number, parent: number) => {
-      if (value === null || typeof value !== 'object') return void this.push(value, key, 'scalar', depth, parent)
-      const keys = Array.isArray(value) ? null : Object.keys(value)
-      if ((keys ? keys.length : (value as Json[]).length) === 0) return void this.push(value, key, 'empty', depth, parent)
-      openers.push(this.push(value, key, 'open', depth, parent))
-      containers.push(value)
-      keyLists.push(keys)
-      next.push(0)
-    }
-    enter(this.root, null, 0, -1)
-    while (containers.length > 0) {
-      const top = containers.length - 1
-      const value = containers[top]!
-      const keys = keyLists[top]!
-      const i = next[top]!
-      const open = openers[top]!
-      const depth = this.depths[open]!
-      if (i < (keys ? keys.length : (value as Json[]).length)) {
-        next[top] = i + 1
-        if (keys) enter((value as { [key: string]: Json })[keys[i]!]!, keys[i]!, depth + 1, open)
-        else enter((value as Json[])[i]!, i, depth + 1, open)
-        continue
-      }
-      containers.pop()
-      keyLists.pop()
-      next.pop()
-      openers.pop()
-      // The closer: tie its opener to it.
-      const close = this.push(value, null, 'close', depth, this.parents[open]!)
-      this.ends[open] = close
-      this.ends[close] = open
-    }
-  }
-
-  private push(value: Json, key: string | number | null, kind: LineKind, depth: number, parent: number): number {
-    if (this.count === this.kinds.length) this.grow()
-    const at = this.count++
-    this.values.push(value)
-    this.keys.push(key)
-    this.kinds[at] = KIND[kind]
-    this.depths[at] = depth
-    this.ends[at] = -1
-    this.parents[at] = parent
-    return at
-  }
-
-  private grow(): void {
-    const size = this.kinds.length * 2
-    const grown = <T extends Uint8Array | Int32Array>(from: T, make: (n: number) => T): T => {
-      const to = make(size)
-      to.set(from)
-      return to
-    }
-    this.kinds = grown(this.kinds, (n) => new Uint8Array(n))
-    this.depths = grown(this.depths, (n) => new Int32Array(n))
-    this.ends = grown(this.ends, (n) => new Int32Array(n))
-    this.parents = grown(this.parents, (n) => new Int32Array(n))
-  }
-
   private rebuildVisible(): void {
-    const out = new Int32Array(this.count)
+    const { count, kinds, ends } = this.rows
+    const out = new Int32Array(count)
     let n = 0
-    for (let i = 0; i < this.count;) {
+    for (let i = 0; i < count;) {
       out[n++] = i
-      i = this.kinds[i] === KIND.open && this.collapsed.has(i) ? this.ends[i]! + 1 : i + 1
+      i = kinds[i] === KIND.open && this.collapsed.has(i) ? ends[i]! + 1 : i + 1
     }
     this.visible = out.slice(0, n)
   }
@@ -167,54 +86,84 @@ export class JsonLines {
   }
 
   private view(index: number, line: number): LineView {
-    const kind = KIND_NAMES[this.kinds[line]!]!
-    const value = this.values[line]!
-    const type = typeOf(value)
-    const key = this.keys[line]
-    const size = kind === 'open' || kind === 'empty' ? sizeOf(value) : 0
+    const { kinds, types, sizes } = this.rows
+    const kind = KIND_NAMES[kinds[line]!]!
+    const type = TYPE_NAMES[types[line]!]!
     let text: string
     let truncated = 0
-    if (kind === 'scalar') {
-      if (typeof value === 'string' && value.length > MAX_SHOWN_CHARS) {
-        truncated = value.length - MAX_SHOWN_CHARS
-        text = `${JSON.stringify(value.slice(0, MAX_SHOWN_CHARS)).slice(0, -1)}…`
-      } else text = JSON.stringify(value)
-    } else if (kind === 'empty') text = type === 'array' ? '[]' : '{}'
+    if (kind === 'scalar') ({ text, truncated } = this.scalarText(line))
+    else if (kind === 'empty') text = type === 'array' ? '[]' : '{}'
     else if (kind === 'open') text = type === 'array' ? '[' : '{'
     else text = type === 'array' ? ']' : '}'
     const collapsed = kind === 'open' && this.collapsed.has(line)
     // An open container's comma belongs to its closer, unless the closer is folded into this line.
     const comma = kind === 'open' ? collapsed && this.hasComma(line) : this.hasComma(kind === 'close' ? this.openerOf(line) : line)
+    const key = kind === 'close' ? null : this.keyOf(line)
     return {
       index,
       line,
-      depth: this.depths[line]!,
-      key: key === null || key === undefined ? null : String(key),
+      depth: this.depthOf(line),
+      key: key === null ? null : String(key),
       inArray: typeof key === 'number',
       kind,
       type,
       text,
       truncated,
       collapsed,
-      size,
+      size: kind === 'open' || kind === 'empty' ? sizes[line]! : 0,
       comma
     }
   }
 
+  /** A scalar as shown: numbers and literals as sent, strings re-quoted when escaped or long. */
+  private scalarText(line: number): { text: string; truncated: number } {
+    const token = this.tokenOf(line)
+    if (this.rows.types[line] !== TYPE.string) return { text: token, truncated: 0 }
+    const escaped = (this.rows.flags[line]! & FLAG.valueEscaped) !== 0
+    if (!escaped && token.length - 2 <= MAX_SHOWN_CHARS) return { text: token, truncated: 0 }
+    const value = escaped ? (JSON.parse(token) as string) : token.slice(1, -1)
+    if (value.length <= MAX_SHOWN_CHARS) return { text: JSON.stringify(value), truncated: 0 }
+    return { text: `${JSON.stringify(value.slice(0, MAX_SHOWN_CHARS)).slice(0, -1)}…`, truncated: value.length - MAX_SHOWN_CHARS }
+  }
+
+  /** The scalar's JSON token. */
+  private tokenOf(line: number): string {
+    const start = this.rows.starts[line]!
+    const end = this.rows.types[line] === TYPE.string ? stringEnd(this.text, start) : scalarEnd(this.text, start)
+    return this.text.slice(start, end)
+  }
+
+  /** Property name, array index, or null for the root. */
+  private keyOf(line: number): string | number | null {
+    const { keys, flags } = this.rows
+    const key = keys[line]!
+    if (flags[line]! & FLAG.indexKey) return key
+    if (key < 0) return null
+    const token = this.text.slice(key, stringEnd(this.text, key))
+    return flags[line]! & FLAG.keyEscaped ? (JSON.parse(token) as string) : token.slice(1, -1)
+  }
+
+  private depthOf(line: number): number {
+    let depth = 0
+    for (let p = this.rows.parents[line]!; p >= 0; p = this.rows.parents[p]!) depth++
+    return depth
+  }
+
   /** A line gets a comma when its value is not the last member of its parent. */
   private hasComma(line: number): boolean {
-    const parent = this.parents[line]!
+    const { parents, kinds, ends } = this.rows
+    const parent = parents[line]!
     if (parent < 0) return false
-    const next = this.kinds[line] === KIND.open ? this.ends[line]! + 1 : line + 1
-    return next < this.ends[parent]!
+    const next = kinds[line] === KIND.open ? ends[line]! + 1 : line + 1
+    return next < ends[parent]!
   }
 
   private openerOf(closeLine: number): number {
-    return this.ends[closeLine]!
+    return this.rows.ends[closeLine]!
   }
 
   toggle(line: number): void {
-    if (this.kinds[line] !== KIND.open) return
+    if (this.rows.kinds[line] !== KIND.open) return
     if (this.collapsed.has(line)) this.collapsed.delete(line)
     else this.collapsed.add(line)
     this.rebuildVisible()
@@ -222,7 +171,7 @@ export class JsonLines {
 
   collapseAll(): void {
     // The root stays open so the top-level members remain in view.
-    for (let i = 1; i < this.count; i++) if (this.kinds[i] === KIND.open) this.collapsed.add(i)
+    for (let i = 1; i < this.rows.count; i++) if (this.rows.kinds[i] === KIND.open) this.collapsed.add(i)
     this.rebuildVisible()
   }
 
@@ -234,8 +183,8 @@ export class JsonLines {
   /** JSONPath of a line's value, e.g. `$.data[0].email`. */
   pathOf(line: number): string {
     const parts: string[] = []
-    for (let i = this.kinds[line] === KIND.close ? this.openerOf(line) : line; i > 0; i = this.parents[i]!) {
-      const key = this.keys[i]
+    for (let i = this.rows.kinds[line] === KIND.close ? this.openerOf(line) : line; i > 0; i = this.rows.parents[i]!) {
+      const key = this.keyOf(i)
       if (typeof key === 'number') parts.push(`[${key}]`)
       else if (typeof key === 'string') parts.push(/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`)
     }
@@ -244,31 +193,82 @@ export class JsonLines {
 
   /** The line's value as pretty JSON (a string scalar is copied as its plain text). */
   valueOf(line: number): string {
-    const value = this.values[this.kinds[line] === KIND.close ? this.openerOf(line) : line]!
-    return typeof value === 'string' ? value : JSON.stringify(value, null, 2)
+    const at = this.rows.kinds[line] === KIND.close ? this.openerOf(line) : line
+    const { kinds, starts, types } = this.rows
+    if (kinds[at] === KIND.scalar) {
+      const token = this.tokenOf(at)
+      return types[at] === TYPE.string ? (JSON.parse(token) as string) : token
+    }
+    if (kinds[at] === KIND.empty) return types[at] === TYPE.array ? '[]' : '{}'
+    return JSON.stringify(JSON.parse(this.text.slice(starts[at]!, starts[this.rows.ends[at]!]! + 1)), null, 2)
   }
 
-  /** Finds every line whose key or scalar value contains `query` (case-insensitive); returns the count. */
+  /** Finds every line whose property name or scalar value contains `query` (case-insensitive); returns the count. */
   search(query: string): number {
-    this.query = query.toLowerCase()
-    if (this.query === '') {
-      this.matches = new Int32Array(0)
-      return 0
-    }
+    const needle = query.toLowerCase()
+    this.matches = needle === '' ? new Int32Array(0) : this.find(needle)
+    return this.matches.length
+  }
+
+  /**
+   * Searches the lower-cased text once with indexOf and maps each hit to its line, keeping hits
+   * that fall inside a property name or scalar. Escaped names and strings differ from their text,
+   * so those few are decoded and tested one by one instead.
+   */
+  private find(needle: string): Int32Array {
+    this.lowered ??= this.text.toLowerCase()
+    // Lower-casing can change the length of a few characters (İ); offsets then no longer line up.
+    if (this.lowered.length !== this.text.length) return this.findByDecoding(needle, () => true)
+    const { flags, kinds, types } = this.rows
     const found: number[] = []
-    for (let i = 0; i < this.count; i++) {
-      const key = this.keys[i]
-      if (key !== null && key !== undefined && typeof key === 'string' && key.toLowerCase().includes(this.query)) {
-        found.push(i)
-        continue
+    for (let at = this.lowered.indexOf(needle); at !== -1; at = this.lowered.indexOf(needle, at + 1)) {
+      const line = this.lineAt(at)
+      if (found[found.length - 1] === line) continue
+      const end = at + needle.length
+      const key = this.rows.keys[line]!
+      const inKey = !(flags[line]! & (FLAG.indexKey | FLAG.keyEscaped)) && key >= 0 && at > key && end < stringEnd(this.text, key)
+      let inValue = false
+      if (!inKey && kinds[line] === KIND.scalar) {
+        const start = this.rows.starts[line]!
+        if (types[line] === TYPE.string) inValue = !(flags[line]! & FLAG.valueEscaped) && at > start && end < stringEnd(this.text, start)
+        else inValue = at >= start && end <= scalarEnd(this.text, start)
       }
-      if (this.kinds[i] !== KIND.scalar) continue
-      const value = this.values[i]
-      const text = typeof value === 'string' ? value : String(value)
-      if (text.toLowerCase().includes(this.query)) found.push(i)
+      if (inKey || inValue) found.push(line)
     }
-    this.matches = Int32Array.from(found)
-    return found.length
+    const escaped = this.findByDecoding(needle, (line) => (flags[line]! & (FLAG.keyEscaped | FLAG.valueEscaped)) !== 0)
+    if (escaped.length === 0) return Int32Array.from(found)
+    return Int32Array.from(new Set([...found, ...escaped])).sort()
+  }
+
+  /** Tests decoded names and scalars of the lines `which` picks. */
+  private findByDecoding(needle: string, which: (line: number) => boolean): Int32Array {
+    const { count, kinds, types } = this.rows
+    const found: number[] = []
+    for (let line = 0; line < count; line++) {
+      if (!which(line) || kinds[line] === KIND.close) continue
+      const key = this.keyOf(line)
+      if (typeof key === 'string' && key.toLowerCase().includes(needle)) found.push(line)
+      else if (kinds[line] === KIND.scalar) {
+        const token = this.tokenOf(line)
+        const value = types[line] === TYPE.string ? (JSON.parse(token) as string) : token
+        if (value.toLowerCase().includes(needle)) found.push(line)
+      }
+    }
+    return Int32Array.from(found)
+  }
+
+  /** The line whose name or token contains text offset `at` (lines are in text order). */
+  private lineAt(at: number): number {
+    const { keys, flags, starts } = this.rows
+    const first = (line: number) => (flags[line]! & FLAG.indexKey || keys[line]! < 0 ? starts[line]! : keys[line]!)
+    let lo = 0
+    let hi = this.rows.count - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (first(mid) <= at) lo = mid
+      else hi = mid - 1
+    }
+    return lo
   }
 
   /** Opens the ancestors of match `n` and returns its visible index and line. */
@@ -276,7 +276,7 @@ export class JsonLines {
     const line = this.matches[n]
     if (line === undefined) return null
     let opened = false
-    for (let p = this.parents[line]!; p >= 0; p = this.parents[p]!) {
+    for (let p = this.rows.parents[line]!; p >= 0; p = this.rows.parents[p]!) {
       if (this.collapsed.delete(p)) opened = true
     }
     if (opened) this.rebuildVisible()
@@ -296,17 +296,6 @@ export class JsonLines {
     }
     return -1
   }
-}
-
-function typeOf(value: Json): ValueType {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'array'
-  return typeof value as ValueType
-}
-
-function sizeOf(value: Json): number {
-  if (Array.isArray(value)) return value.length
-  return value !== null && typeof value === 'object' ? Object.keys(value).length : 0
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bodyFilename, formatBytes, formatCountdown, isJsonContentType, pathPlaceholders } from './format'
+import { bodyFilename, formatBytes, formatCountdown, pathPlaceholders } from './format'
 import { jsonSyntaxError } from './json-syntax'
 
 describe('explorer formatting', () => {
@@ -31,12 +31,5 @@ describe('explorer formatting', () => {
   it('finds path placeholders once each, ignoring the query', () => {
     expect(pathPlaceholders('/contacts/{contact_id}/tags/{id}?x={y}')).toEqual(['contact_id', 'id'])
     expect(pathPlaceholders('/a/{x}/b/{x}')).toEqual(['x'])
-  })
-
-  it('recognises JSON media types', () => {
-    expect(isJsonContentType('application/json; charset=utf-8')).toBe(true)
-    expect(isJsonContentType('application/problem+json')).toBe(true)
-    expect(isJsonContentType('text/html')).toBe(false)
-    expect(isJsonContentType(null)).toBe(false)
   })
 })

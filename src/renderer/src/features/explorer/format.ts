@@ -48,6 +48,3 @@ export function pathPlaceholders(path: string): string[] {
 
 export const isFullUrl = (path: string) => /^https?:\/\//i.test(path.trim())
 
-export function isJsonContentType(contentType: string | null): boolean {
-  return contentType !== null && /[/+]json\b/i.test(contentType)
-}
