@@ -16,22 +16,8 @@ export const FLAG = {
   valueEscaped: 4
 } as const
 
-export interface Rows {
-  count: number
-  kinds: Uint8Array
-  types: Uint8Array
-  flags: Uint8Array
-  /** The opener containing each row, -1 at the root. */
-  parents: Int32Array
-  /** Openers: their closer; closers: their opener; others -1. */
-  ends: Int32Array
-  /** Offset of the property name's opening quote, the array index (FLAG.indexKey), or -1. */
-  keys: Int32Array
-  /** Offset where the row's own token (value or bracket) starts. */
-  starts: Int32Array
-  /** Members of openers and empty containers. */
-  sizes: Int32Array
-}
+/** The scanned lines, one entry per line in each column. */
+export type Rows = Pick<RowColumns, 'count' | 'kinds' | 'types' | 'flags' | 'parents' | 'ends' | 'keys' | 'starts' | 'sizes'>
 
 // Character codes the scanner branches on.
 const TAB = 9
@@ -56,7 +42,7 @@ const CLOSE_CURLY = 125
 
 /** Scans `text` as one JSON value; throws a SyntaxError naming the position of the first fault. */
 export function scanJson(text: string): Rows {
-  const rows = new RowBuilder(Math.max(16, text.length >> 4))
+  const rows = new RowColumns(Math.max(16, text.length >> 4))
   const length = text.length
   const fail = (at: number, what: string): never => {
     throw new SyntaxError(`${what} at position ${at} (${lineAndColumn(text, at)})`)
@@ -235,15 +221,20 @@ function lineAndColumn(text: string, at: number): string {
 }
 
 /** Typed-array columns grown by doubling. */
-class RowBuilder implements Rows {
+class RowColumns {
   count = 0
   kinds: Uint8Array
   types: Uint8Array
   flags: Uint8Array
+  /** The opener containing each row, -1 at the root. */
   parents: Int32Array
+  /** Openers: their closer; closers: their opener; others -1. */
   ends: Int32Array
+  /** Offset of the property name's opening quote, the array index (FLAG.indexKey), or -1. */
   keys: Int32Array
+  /** Offset where the row's own token (value or bracket) starts. */
   starts: Int32Array
+  /** Members of openers and empty containers. */
   sizes: Int32Array
 
   constructor(capacity: number) {

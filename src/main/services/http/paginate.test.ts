@@ -151,6 +151,8 @@ describe('fetchAllPages', () => {
     expect(ids(result.items)).toEqual(range(23))
     expect(requests[0]?.url).toBe('/contacts?per_page=5')
     expect(requests[1]?.url).toMatch(/^\/contacts\?per_page=5&starting_after=/)
+    // The first page's total_count is reported with every step, so progress can say "n of 23".
+    expect(progress.map((p) => p.total)).toEqual([23, 23, 23, 23, 23])
     expect(progress.at(-1)).toMatchObject({ pages: 5, items: 23 })
     expect(time.t.sleeps).toEqual([])
   })

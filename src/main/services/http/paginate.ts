@@ -24,6 +24,8 @@ export interface PaginationProgress {
   ratePerSec: number
   /** Set while pausing for the rate limit or a retry: epoch ms when sending resumes. */
   waitingUntil?: number
+  /** The list's `total_count` as the first page reports it, when it does. */
+  total?: number
 }
 
 export type StopReason = 'cancelled' | 'http_error' | 'retries_exhausted' | 'invalid_response' | 'cursor_repeated' | 'request_failed'
@@ -147,11 +149,13 @@ export async function fetchAllPages(opts: FetchAllOptions): Promise<FetchAllResu
   const seen = new Set<string>()
   let pages = 0
   let cursor: string | null = null
+  let total: number | undefined
 
   const progress = (waitingUntil?: number) => {
     const seconds = (clock.now() - startedAt) / 1000
     const p: PaginationProgress = { pages, items: items.length, ratePerSec: seconds > 0 ? items.length / seconds : 0 }
     if (waitingUntil !== undefined) p.waitingUntil = waitingUntil
+    if (total !== undefined) p.total = total
     opts.onProgress?.(p)
   }
   const stop = (result: Omit<FetchAllResult, 'items' | 'pages' | 'complete'>): FetchAllResult => ({
@@ -236,6 +240,7 @@ export async function fetchAllPages(opts: FetchAllOptions): Promise<FetchAllResu
         message: opts.listKey ? `Page ${pages + 1} has no "${opts.listKey}" list.` : `Page ${pages + 1} has no list of items.`
       })
     items.push(...list)
+    if (pages === 0) total = totalCountOf(outcome.body)
     pages++
     progress()
 
@@ -253,4 +258,9 @@ export async function fetchAllPages(opts: FetchAllOptions): Promise<FetchAllResu
     if (outcome.res.rateLimit && outcome.res.rateLimit.remaining <= reserve && reset !== null && reset > 0 && !(await wait(reset)))
       return cancelled()
   }
+}
+
+function totalCountOf(body: unknown): number | undefined {
+  const value = body !== null && typeof body === 'object' ? (body as { total_count?: unknown }).total_count : undefined
+  return typeof value === 'number' ? value : undefined
 }

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { shortcutLabel, useCommandList } from './commands'
 import { Dialog } from '../lib/Dialog'
+import { useListCursor } from '../lib/useListCursor'
 
 export function CommandPalette({ onClose }: { onClose: () => void }) {
   const all = useCommandList()
   const [query, setQuery] = useState('')
-  const [index, setIndex] = useState(0)
   const input = useRef<HTMLInputElement>(null)
   const matches = useMemo(() => {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean)
@@ -15,7 +15,6 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
       .slice(0, 50)
   }, [all, query])
   useEffect(() => input.current?.focus(), [])
-  useEffect(() => setIndex(0), [query])
 
   const runAt = (i: number) => {
     const command = matches[i]
@@ -23,6 +22,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
     onClose()
     command.run()
   }
+  const { index, onKeyDown } = useListCursor(matches.length, query, runAt)
 
   return (
     <Dialog title="Command palette" onClose={onClose} className="palette">
@@ -33,13 +33,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
         placeholder="Type a command or a workspace name…"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') setIndex((i) => Math.min(i + 1, matches.length - 1))
-          else if (e.key === 'ArrowUp') setIndex((i) => Math.max(i - 1, 0))
-          else if (e.key === 'Enter') runAt(index)
-          else return
-          e.preventDefault()
-        }}
+        onKeyDown={onKeyDown}
       />
       <ul role="listbox" aria-label="Commands" className="palette-list">
         {matches.map((c, i) => (

@@ -9,7 +9,7 @@ import type { ExecutedResponse, ResponseBody } from '../../http/executor'
 import type { WorkerBody } from '../../documents'
 import { isJsonContentType } from '../../../../shared/json-document/content-type'
 import { csvLines, jsonLines, ndjsonLines, type ExportFormat } from '../../http/export'
-import { fetchAllPages, withCursor } from '../../http/paginate'
+import { fetchAllPages, withCursor, type PaginationProgress } from '../../http/paginate'
 import { probeScopes } from '../../scopes/probe'
 import type { AppContext } from '../context'
 import { RecentResponses } from '../recent-responses'
@@ -158,19 +158,17 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
       // Collected items are kept for export; only the last few jobs' worth.
       for (const [old, other] of jobs) if (jobs.size > KEPT_JOBS && other.done) jobs.delete(old)
       let total: number | null = null
-      const progress = (p: { pages: number; items: number; ratePerSec: number; waitingUntil?: number }, done = false) =>
+      const progress = (p: PaginationProgress, done = false) => {
+        total = p.total ?? total
         ctx.events.emit('paginationProgress', { jobId, pages: p.pages, items: p.items, ratePerSec: p.ratePerSec, waitingUntil: p.waitingUntil ?? null, total, done })
+      }
       const result = await fetchAllPages({
         kind,
         listKey: op.listKey ?? undefined,
         signal: job.controller.signal,
         clock: ctx.deps.clock,
         onProgress: (p) => progress(p),
-        send: async (cursor, signal) => {
-          const { response } = await ctx.sender.send(id, withCursor(draft, kind, cursor), { signal })
-          if (cursor === null) total = totalCount(response)
-          return response
-        }
+        send: async (cursor, signal) => (await ctx.sender.send(id, withCursor(draft, kind, cursor), { signal })).response
       })
       job.items = result.items
       job.done = true
@@ -205,17 +203,6 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
       ctx.scopeStore.set(id, stored)
       return stored
     }
-  }
-}
-
-/** The total_count a first page reports, so progress can show "n of total". */
-function totalCount(response: ExecutedResponse): number | null {
-  if (response.status !== 200 || response.body.kind !== 'inline') return null
-  try {
-    const value = (JSON.parse(response.body.text) as { total_count?: unknown }).total_count
-    return typeof value === 'number' ? value : null
-  } catch {
-    return null
   }
 }
 

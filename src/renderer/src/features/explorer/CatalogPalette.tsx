@@ -2,6 +2,7 @@
 // spec groups them. Picking one loads a draft for it into the composer.
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { groups, searchOperations, catalog, type CatalogOperation } from '../../../../shared/intercom/catalog'
+import { useListCursor } from '../../lib/useListCursor'
 import { Dialog } from '../../lib/Dialog'
 
 interface Section {
@@ -11,7 +12,6 @@ interface Section {
 
 export function CatalogPalette({ onPick, onClose }: { onPick: (op: CatalogOperation) => void; onClose: () => void }) {
   const [query, setQuery] = useState('')
-  const [index, setIndex] = useState(0)
   const input = useRef<HTMLInputElement>(null)
   const list = useRef<HTMLUListElement>(null)
 
@@ -23,10 +23,6 @@ export function CatalogPalette({ onPick, onClose }: { onPick: (op: CatalogOperat
   const flat = useMemo(() => sections.flatMap((s) => s.operations), [sections])
 
   useEffect(() => input.current?.focus(), [])
-  useEffect(() => setIndex(0), [query])
-  useEffect(() => {
-    list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' })
-  }, [index, flat])
 
   const pick = (i: number) => {
     const op = flat[i]
@@ -34,6 +30,10 @@ export function CatalogPalette({ onPick, onClose }: { onPick: (op: CatalogOperat
     onClose()
     onPick(op)
   }
+  const { index, setIndex, onKeyDown } = useListCursor(flat.length, query, pick)
+  useEffect(() => {
+    list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' })
+  }, [index, flat])
 
   let position = -1
   return (
@@ -49,16 +49,7 @@ export function CatalogPalette({ onPick, onClose }: { onPick: (op: CatalogOperat
         placeholder={`Search ${catalog.operations.length} endpoints: name, path, method…`}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        onKeyDown={(e) => {
-          const page = 10
-          if (e.key === 'ArrowDown') setIndex((i) => Math.min(i + 1, flat.length - 1))
-          else if (e.key === 'ArrowUp') setIndex((i) => Math.max(i - 1, 0))
-          else if (e.key === 'PageDown') setIndex((i) => Math.min(i + page, flat.length - 1))
-          else if (e.key === 'PageUp') setIndex((i) => Math.max(i - page, 0))
-          else if (e.key === 'Enter') pick(index)
-          else return
-          e.preventDefault()
-        }}
+        onKeyDown={onKeyDown}
       />
       <p className="muted catalog-count" role="status">
         {flat.length === catalog.operations.length
