@@ -31,7 +31,11 @@ const checklistSyntax = [
 ]
 
 // The opener module is the only place allowed to call shell.openExternal.
-const openExternalRule = { object: 'shell', property: 'openExternal', message: 'Open URLs only through the guarded opener (src/main/electron/opener.ts).' }
+const openExternalRule = {
+  object: 'shell',
+  property: 'openExternal',
+  message: 'Open URLs only through the guarded opener (src/main/electron/opener.ts).'
+}
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', 'src/**/*.json'] },
@@ -43,7 +47,10 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@microsoft/sdl/no-insecure-url': ['error', { exceptions: ['^http://127\\.0\\.0\\.1', '^http://localhost', '^http://\\[::1\\]', '^http://www\\.w3\\.org/'] }],
+      '@microsoft/sdl/no-insecure-url': [
+        'error',
+        { exceptions: ['^http://127\\.0\\.0\\.1', '^http://localhost', '^http://\\[::1\\]', '^http://www\\.w3\\.org/'] }
+      ],
       'no-restricted-syntax': ['error', ...checklistSyntax],
       'no-restricted-properties': ['error', openExternalRule]
     }
@@ -52,14 +59,28 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ignores: electronAllowed,
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src/main/index.ts, src/main/electron/ and the preload may import electron; services get dependencies injected.' }] }]
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only src/main/index.ts, src/main/electron/ and the preload may import electron; services get dependencies injected.'
+            }
+          ]
+        }
+      ]
     }
   },
   {
     files: ['src/main/electron/**', 'src/main/index.ts'],
     ignores: ['src/main/electron/window.ts'],
     rules: {
-      'no-restricted-syntax': ['error', ...checklistSyntax, { selector: "NewExpression[callee.name='BrowserWindow']", message: 'Create windows through src/main/electron/window.ts.' }]
+      'no-restricted-syntax': [
+        'error',
+        ...checklistSyntax,
+        { selector: "NewExpression[callee.name='BrowserWindow']", message: 'Create windows through src/main/electron/window.ts.' }
+      ]
     }
   },
   {
@@ -77,11 +98,17 @@ export default tseslint.config(
   {
     files: ['src/preload/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: '@electron-toolkit/preload', message: 'It exposes a generic ipcRenderer and process.env.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@electron-toolkit/preload', message: 'It exposes a generic ipcRenderer and process.env.' }] }
+      ],
       'no-restricted-syntax': [
         'error',
         ...checklistSyntax,
-        { selector: "CallExpression[callee.property.name='exposeInMainWorld'] > Identifier[name='ipcRenderer']", message: 'Never expose ipcRenderer.' },
+        {
+          selector: "CallExpression[callee.property.name='exposeInMainWorld'] > Identifier[name='ipcRenderer']",
+          message: 'Never expose ipcRenderer.'
+        },
         { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'The preload must not read process.env.' }
       ]
     }

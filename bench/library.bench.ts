@@ -7,7 +7,16 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { SavedRequestStore } from '../src/main/services/library/saved-requests'
 
-const FOLDERS = ['Contacts', 'Conversations/Replies', 'Tickets', 'Billing/Invoices', 'Admins', 'Articles/Help Center', 'Data Events', 'Companies']
+const FOLDERS = [
+  'Contacts',
+  'Conversations/Replies',
+  'Tickets',
+  'Billing/Invoices',
+  'Admins',
+  'Articles/Help Center',
+  'Data Events',
+  'Companies'
+]
 const VERBS = ['List', 'Get', 'Create', 'Update', 'Delete', 'Search', 'Attach', 'Detach']
 const QUERIES = ['List item 42', 'invoices', '/things/9', 'dlt itm', 'Conversations/Replies', 'zzzz-no-match']
 const ROUNDS = 40
@@ -20,7 +29,13 @@ async function buildCollection(root: string, count: number): Promise<void> {
         const folder = `${FOLDERS[i % FOLDERS.length]!}/Batch ${Math.floor(i / 500)}`
         const dir = path.join(root, 'shared', ...folder.split('/'))
         await fs.mkdir(dir, { recursive: true })
-        const file = { format: 'token-desk/request@1', id: `gen-${i}`, name: `${VERBS[i % VERBS.length]!} item ${i}`, order: i, request: { method: 'GET', path: `/things/${i}` } }
+        const file = {
+          format: 'token-desk/request@1',
+          id: `gen-${i}`,
+          name: `${VERBS[i % VERBS.length]!} item ${i}`,
+          order: i,
+          request: { method: 'GET', path: `/things/${i}` }
+        }
         await fs.writeFile(path.join(dir, `item-${i}.json`), JSON.stringify(file))
       })
     )
@@ -59,7 +74,14 @@ const baseline = await measure(100)
 const large = await measure(10_000)
 const ratio = large.medianMs / baseline.medianMs
 const round = (n: number) => Math.round(n * 1000) / 1000
-console.table([baseline, large].map((r) => ({ items: r.items, 'load ms': round(r.loadMs), 'search median ms': round(r.medianMs), 'search p95 ms': round(r.p95Ms) })))
+console.table(
+  [baseline, large].map((r) => ({
+    items: r.items,
+    'load ms': round(r.loadMs),
+    'search median ms': round(r.medianMs),
+    'search p95 ms': round(r.p95Ms)
+  }))
+)
 console.log(`search 10k / 100 (median): ${ratio.toFixed(1)}x`)
 
 const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'library.json')

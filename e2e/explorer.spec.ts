@@ -154,7 +154,6 @@ test('fetch all pages with progress and export CSV', async ({ page, desk }) => {
   const rows = csv.trim().split(/\r?\n/)
   expect(rows[0]).toContain('email')
   expect(rows.length).toBeGreaterThanOrEqual(total + 1)
-
 })
 
 test.describe('on a slow sandbox', () => {

@@ -13,16 +13,18 @@ test('a curl command from the docs becomes the composer request; its token is of
   await openExplorer(page)
   await runCommand(page, 'Import curl command')
   const dialog = page.getByRole('dialog', { name: 'Import curl command' })
-  await dialog.getByLabel('curl command').fill(
-    [
-      'curl -i -X POST \\',
-      '  https://api.intercom.io/contacts \\',
-      `  -H 'Authorization: Bearer ${PASTED_TOKEN}' \\`,
-      "  -H 'Content-Type: application/json' \\",
-      "  -H 'Intercom-Version: 2.16' \\",
-      `  --data-raw '{"role":"user","email":"ada@example.com","name":"Ada O'\\''Neil"}'`
-    ].join('\n')
-  )
+  await dialog
+    .getByLabel('curl command')
+    .fill(
+      [
+        'curl -i -X POST \\',
+        '  https://api.intercom.io/contacts \\',
+        `  -H 'Authorization: Bearer ${PASTED_TOKEN}' \\`,
+        "  -H 'Content-Type: application/json' \\",
+        "  -H 'Intercom-Version: 2.16' \\",
+        `  --data-raw '{"role":"user","email":"ada@example.com","name":"Ada O'\\''Neil"}'`
+      ].join('\n')
+    )
   await dialog.getByRole('button', { name: 'Import' }).click()
   await expect(dialog.getByRole('status')).toContainText('Loaded into the composer: POST /contacts')
 

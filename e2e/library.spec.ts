@@ -6,8 +6,14 @@ const saveDialog = (page: Page) => page.getByRole('dialog', { name: 'Save reques
 const requestNames = (page: Page) => savedTree(page).locator('.tree-open').allTextContents()
 
 async function itemAction(page: Page, name: string, action: string) {
-  await page.getByRole('button', { name: `Actions for ${name}`, exact: true }).first().click()
-  await page.getByRole('dialog', { name: `Saved request ${name}` }).getByRole('button', { name: action }).click()
+  await page
+    .getByRole('button', { name: `Actions for ${name}`, exact: true })
+    .first()
+    .click()
+  await page
+    .getByRole('dialog', { name: `Saved request ${name}` })
+    .getByRole('button', { name: action })
+    .click()
 }
 
 test('save, organise, search and undo a delete', async ({ page, desk }) => {

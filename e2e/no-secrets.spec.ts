@@ -60,7 +60,9 @@ test('no saved file, history file or default snippet holds a token', async ({ pa
   await setRequest(page, 'POST', '/contacts/search')
   await page.getByRole('tab', { name: 'Body' }).click()
   await page.getByRole('button', { name: 'Add a JSON body' }).click()
-  await page.getByRole('textbox', { name: 'Request body (JSON)' }).fill('{"query":{"field":"email","operator":"=","value":"a@example.com"}}')
+  await page
+    .getByRole('textbox', { name: 'Request body (JSON)' })
+    .fill('{"query":{"field":"email","operator":"=","value":"a@example.com"}}')
   await send(page)
   await page.getByRole('tab', { name: 'History' }).click()
   await expect(page.getByRole('table', { name: 'Request history' }).getByRole('row')).toHaveCount(3)

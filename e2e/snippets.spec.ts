@@ -4,7 +4,11 @@ import type { Page } from '@playwright/test'
 
 const SHELLS = [
   { tab: 'POSIX sh (bash/zsh)', auth: `-H 'Authorization: Bearer '"$INTERCOM_TOKEN"`, setup: "export INTERCOM_TOKEN='your-access-token'" },
-  { tab: 'PowerShell (curl.exe)', auth: "-H ('Authorization: Bearer ' + $env:INTERCOM_TOKEN)", setup: "$env:INTERCOM_TOKEN = 'your-access-token'" },
+  {
+    tab: 'PowerShell (curl.exe)',
+    auth: "-H ('Authorization: Bearer ' + $env:INTERCOM_TOKEN)",
+    setup: "$env:INTERCOM_TOKEN = 'your-access-token'"
+  },
   { tab: 'Windows cmd', auth: '-H "Authorization: Bearer %INTERCOM_TOKEN%"', setup: 'set "INTERCOM_TOKEN=your-access-token"' }
 ]
 
@@ -14,7 +18,10 @@ test.beforeEach(async ({ context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
 })
 
-test('copies env-var snippets for every shell, Basic as -u, hostile headers quoted, the real token only on request', async ({ page, desk }) => {
+test('copies env-var snippets for every shell, Basic as -u, hostile headers quoted, the real token only on request', async ({
+  page,
+  desk
+}) => {
   await desk.open(page)
   const token = await revealToken(page, 'Sandbox US')
   await openExplorer(page)

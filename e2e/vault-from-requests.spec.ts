@@ -7,7 +7,9 @@ import { openExplorer, revealToken, runCommand, setRequest } from './fixtures/ui
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Workspaces' })
 
 async function deleteEu(page: Page) {
-  await sidebar(page).getByRole('button', { name: /Sandbox EU/ }).click()
+  await sidebar(page)
+    .getByRole('button', { name: /Sandbox EU/ })
+    .click()
   await page.getByRole('tab', { name: 'Workspace settings' }).click()
   await page.getByRole('button', { name: 'Delete workspace…' }).click()
   await page.getByRole('group', { name: 'Confirm delete' }).getByRole('button', { name: 'Delete', exact: true }).click()
@@ -18,7 +20,9 @@ test('saving a request with a typed token moves the token into the vault as a wo
   await desk.open(page)
   const euToken = await revealToken(page, 'Sandbox EU')
   await deleteEu(page)
-  await sidebar(page).getByRole('button', { name: /Sandbox US/ }).click()
+  await sidebar(page)
+    .getByRole('button', { name: /Sandbox US/ })
+    .click()
 
   await openExplorer(page)
   await setRequest(page, 'GET', '/me')
@@ -43,7 +47,9 @@ test('a pasted curl command aimed at the sandbox offers its token to the vault',
 
   await runCommand(page, 'Import curl command')
   const dialog = page.getByRole('dialog', { name: 'Import curl command' })
-  await dialog.getByLabel('curl command').fill(`curl ${desk.sandboxUrl}/contacts?per_page=5 \\\n  -H 'Authorization: Bearer ${euToken}' \\\n  -H 'Intercom-Version: 2.16'`)
+  await dialog
+    .getByLabel('curl command')
+    .fill(`curl ${desk.sandboxUrl}/contacts?per_page=5 \\\n  -H 'Authorization: Bearer ${euToken}' \\\n  -H 'Intercom-Version: 2.16'`)
   await dialog.getByRole('button', { name: 'Import', exact: true }).click()
   const found = dialog.getByRole('group', { name: 'Credential found' })
   await expect(found).toContainText(`${euToken.slice(0, 4)}…${euToken.slice(-4)}`)

@@ -260,7 +260,10 @@ describe('buildCatalog on Intercom 2.16', () => {
   withSpec('documents exactly the scopes the endpoint table lists', () => {
     const data = real()
     if (!existsSync(TSV_PATH)) return console.log(`gen-catalog: ${TSV_PATH} is absent; scope cross-check not run`)
-    const [header, ...rows] = readFileSync(TSV_PATH, 'utf8').trim().split('\n').map((line) => line.split('\t'))
+    const [header, ...rows] = readFileSync(TSV_PATH, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t'))
     const col = (name: string) => header!.indexOf(name)
     expect(rows).toHaveLength(231)
     for (const row of rows) {

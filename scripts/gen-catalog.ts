@@ -8,14 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parse } from 'yaml'
 import { ALL_PERMISSION_IDS, permissionFor } from '../src/shared/intercom/permissions'
 import { HTTP_METHODS, type HttpMethod } from '../src/shared/model'
-import type {
-  CatalogData,
-  CatalogOperation,
-  CatalogParam,
-  JsonValue,
-  PaginationKind,
-  ParamType
-} from '../src/shared/intercom/catalog'
+import type { CatalogData, CatalogOperation, CatalogParam, JsonValue, PaginationKind, ParamType } from '../src/shared/intercom/catalog'
 
 const here = dirname(fileURLToPath(import.meta.url))
 export const DEFAULT_SPEC_PATH = resolve(here, '../../shared/intercom/openapi-2.16.yaml')
@@ -128,9 +121,7 @@ function shortScalar(value: unknown): string | number | boolean | undefined {
 
 /** Required properties, or the first few writable ones when none is required. */
 function shownProperties(schema: Schema, deref: (p: unknown) => Schema | undefined): [string, unknown][] {
-  const props = Object.entries(isObject(schema.properties) ? schema.properties : {}).filter(
-    ([, p]) => deref(p)?.readOnly !== true
-  )
+  const props = Object.entries(isObject(schema.properties) ? schema.properties : {}).filter(([, p]) => deref(p)?.readOnly !== true)
   const required = new Set(asArray(schema.required))
   const chosen = props.filter(([name]) => required.has(name))
   return chosen.length > 0 ? chosen : props.slice(0, OPTIONAL_PROPS_SHOWN)
@@ -293,7 +284,14 @@ export function buildCatalog(specText: string): CatalogData {
       const requestNode = requestSchemaNode(op)
       const request = reader.flatten(requestNode)
       const response = successSchema(reader, op)
-      const paging = paginationOf(reader, method, path, queryParams.map((q) => q.name), request, response)
+      const paging = paginationOf(
+        reader,
+        method,
+        path,
+        queryParams.map((q) => q.name),
+        request,
+        response
+      )
       const specScopes = scopesNamedIn(typeof op.description === 'string' ? op.description : '')
       const required = permissionFor({ method, path, tags, specScopes })
 

@@ -30,6 +30,7 @@ run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json'])
 run('typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json'])
 run('typecheck (e2e)', 'npx', ['tsc', '-p', 'tsconfig.e2e.json'])
 run('lint', 'npx', ['eslint', '.', '--max-warnings=0'])
+run('formatting (npm run format fixes it)', 'npx', ['prettier', '--check', '.'])
 run('build', 'npx', ['electron-vite', 'build'])
 
 const vitestJson = path.join(reports, 'vitest.json')
@@ -39,7 +40,10 @@ const suites = [
   `PLAYWRIGHT_JSON_OUTPUT_NAME=${playwrightJson} npx playwright test --reporter=list,json`
 ]
 const needsKeyringSession = process.platform === 'linux' && !process.env.DBUS_SESSION_BUS_ADDRESS
-for (const [title, suite] of [['unit and integration tests', suites[0]], ['end-to-end tests', suites[1]]]) {
+for (const [title, suite] of [
+  ['unit and integration tests', suites[0]],
+  ['end-to-end tests', suites[1]]
+]) {
   if (needsKeyringSession) run(title, 'bash', ['scripts/with-keyring.sh', 'sh', '-c', suite])
   else run(title, 'sh', ['-c', suite])
 }

@@ -53,7 +53,11 @@ describe('the composed app', () => {
     expect(list.workspaces.map((w) => w.name)).toEqual(['Sandbox US', 'Sandbox EU'])
     expect(list.workspaces.every((w) => w.sandbox)).toBe(true)
     expect(list.activeId).toBe(list.workspaces[0]!.id)
-    const response = (await ok('requests.send', { requestId: 'r1', draft: { method: 'GET', path: '/me' } })) as { status: number; bodyText: string; sentHeaders: [string, string][] }
+    const response = (await ok('requests.send', { requestId: 'r1', draft: { method: 'GET', path: '/me' } })) as {
+      status: number
+      bodyText: string
+      sentHeaders: [string, string][]
+    }
     expect(response.status).toBe(200)
     expect(JSON.parse(response.bodyText).app.name).toBe('Sandbox US')
     const auth = response.sentHeaders.find(([n]) => n === 'Authorization')![1]
@@ -94,10 +98,16 @@ describe('the composed app', () => {
       sandbox: { contacts: 20, faults: { oversizedBytes: 3_000_000 } },
       spawnDocumentWorker: () => (spawned++, spawnDocumentWorkerFromSource())
     })
-    const summary = (await ok('requests.send', { requestId: 'big', draft: { method: 'GET', path: '/sandbox/oversized' } })) as { bodyOnDisk: boolean; bodyText: string | null }
+    const summary = (await ok('requests.send', { requestId: 'big', draft: { method: 'GET', path: '/sandbox/oversized' } })) as {
+      bodyOnDisk: boolean
+      bodyText: string | null
+    }
     expect(summary).toMatchObject({ bodyOnDisk: true, bodyText: null })
     // Main started formatting before the page asked: the rows can be asked for straight away.
-    const rows = (await ok('responses.query', { requestId: 'big', query: { type: 'lines', from: 0, to: 3 } })) as { rows: Array<{ text: string }>; total: number }
+    const rows = (await ok('responses.query', { requestId: 'big', query: { type: 'lines', from: 0, to: 3 } })) as {
+      rows: Array<{ text: string }>
+      total: number
+    }
     expect(rows.rows.map((r) => r.text)).toEqual(['{', '"list"', '['])
     expect(rows.total).toBeGreaterThan(100_000)
     // The page's open joins that work rather than starting another thread.
@@ -107,6 +117,9 @@ describe('the composed app', () => {
       ok: false,
       error: { code: 'invalid_input' }
     })
-    expect(await app!.dispatch('responses.open', { requestId: 'never-sent', json: true })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect(await app!.dispatch('responses.open', { requestId: 'never-sent', json: true })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' }
+    })
   })
 })

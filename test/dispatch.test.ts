@@ -32,7 +32,10 @@ const workspace = {
 describe('dispatch', () => {
   it('refuses an unknown call with a typed error', async () => {
     const dispatch = createDispatch(handlersWith({}), logger)
-    await expect(dispatch('app.doesNotExist', undefined)).resolves.toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('app.doesNotExist') } })
+    await expect(dispatch('app.doesNotExist', undefined)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('app.doesNotExist') }
+    })
   })
 
   it('validates input and names the bad field, without calling the handler', async () => {
@@ -55,14 +58,20 @@ describe('dispatch', () => {
       }),
       logger
     )
-    await expect(dispatch('workspaces.setActive', { id: 'w9' })).resolves.toEqual({ ok: false, error: { code: 'not_found', message: 'No workspace w9.' } })
+    await expect(dispatch('workspaces.setActive', { id: 'w9' })).resolves.toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'No workspace w9.' }
+    })
     const hidden = await dispatch('workspaces.reveal', { id: 'w1' })
     expect(hidden).toMatchObject({ ok: false, error: { code: 'internal' } })
     expect(JSON.stringify(hidden)).not.toContain('dG9rOmFiY2RlZmdo')
   })
 
   it('strips fields the contract does not declare from outputs', async () => {
-    const dispatch = createDispatch(handlersWith({ 'workspaces.update': async () => ({ ...workspace, token: 'dG9rOnNlY3JldA==' }) as never }), logger)
+    const dispatch = createDispatch(
+      handlersWith({ 'workspaces.update': async () => ({ ...workspace, token: 'dG9rOnNlY3JldA==' }) as never }),
+      logger
+    )
     const result = await dispatch('workspaces.update', { id: 'w1', changes: { name: 'x' } })
     expect(result.ok).toBe(true)
     expect(JSON.stringify(result)).not.toContain('dG9rOnNlY3JldA==')

@@ -80,7 +80,10 @@ describe('web contents hardening', () => {
     expect(openHandler!({ url: 'https://developers.intercom.com/' })).toEqual({ action: 'deny' })
     expect(openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' })
     expect(openHandler!({ url: 'http://127.0.0.1:4010/oauth' })).toEqual({ action: 'deny' })
-    expect(opener.openExternal.mock.calls.map((c) => (c as unknown as [string])[0])).toEqual(['https://developers.intercom.com/', 'http://127.0.0.1:4010/oauth'])
+    expect(opener.openExternal.mock.calls.map((c) => (c as unknown as [string])[0])).toEqual([
+      'https://developers.intercom.com/',
+      'http://127.0.0.1:4010/oauth'
+    ])
   })
 })
 
@@ -113,8 +116,14 @@ describe('IPC registration', () => {
     expect([...handlers.keys()].sort()).toEqual(Object.keys(calls).map(callChannel).sort())
     const handler = handlers.get(callChannel('app.info'))!
     const frame = (url: string, top = true) => ({ senderFrame: { url, parent: top ? null : {} } })
-    await expect(handler(frame('https://evil.example/'), undefined)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden_sender' } })
-    await expect(handler(frame('app://token-desk/index.html', false), undefined)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden_sender' } })
+    await expect(handler(frame('https://evil.example/'), undefined)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden_sender' }
+    })
+    await expect(handler(frame('app://token-desk/index.html', false), undefined)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden_sender' }
+    })
     await expect(handler({ senderFrame: null }, undefined)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden_sender' } })
     expect(dispatch).not.toHaveBeenCalled()
     await expect(handler(frame('app://token-desk/index.html'), undefined)).resolves.toEqual({ ok: true, value: 'fine' })

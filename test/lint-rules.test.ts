@@ -13,19 +13,54 @@ async function ruleIdsFor(code: string, filePath: string): Promise<string[]> {
 
 describe('lint rules that guard the security baseline', () => {
   it.each([
-    ['sandbox: false', "export const o = { webPreferences: { sandbox: false } }", 'src/main/electron/window.ts', 'no-restricted-syntax'],
-    ['contextIsolation: false', "export const o = { contextIsolation: false }", 'src/main/electron/window.ts', 'no-restricted-syntax'],
-    ['nodeIntegration: true', "export const o = { nodeIntegration: true }", 'src/main/electron/window.ts', 'no-restricted-syntax'],
-    ['webSecurity: false', "export const o = { webSecurity: false }", 'src/main/services/x.ts', 'no-restricted-syntax'],
+    ['sandbox: false', 'export const o = { webPreferences: { sandbox: false } }', 'src/main/electron/window.ts', 'no-restricted-syntax'],
+    ['contextIsolation: false', 'export const o = { contextIsolation: false }', 'src/main/electron/window.ts', 'no-restricted-syntax'],
+    ['nodeIntegration: true', 'export const o = { nodeIntegration: true }', 'src/main/electron/window.ts', 'no-restricted-syntax'],
+    ['webSecurity: false', 'export const o = { webSecurity: false }', 'src/main/services/x.ts', 'no-restricted-syntax'],
     ['loadFile', "declare const w: { loadFile(p: string): void }; w.loadFile('index.html')", 'src/main/index.ts', 'no-restricted-syntax'],
-    ['electron import in a service', "import { app } from 'electron'; export const a = app", 'src/main/services/x.ts', 'no-restricted-imports'],
-    ['electron import in the renderer', "import { app } from 'electron'; export const a = app", 'src/renderer/src/x.ts', 'no-restricted-imports'],
-    ['main import in the renderer', "import { x } from '../../main/services/app'; export const a = x", 'src/renderer/src/x.ts', 'no-restricted-imports'],
-    ['new BrowserWindow outside window.ts', "import { BrowserWindow } from 'electron'; export const w = new BrowserWindow()", 'src/main/electron/other.ts', 'no-restricted-syntax'],
-    ['ipcMain.handle outside ipc.ts', "import { ipcMain } from 'electron'; ipcMain.handle('x', () => 1)", 'src/main/index.ts', 'no-restricted-properties'],
-    ['shell.openExternal outside the opener', "import { shell } from 'electron'; void shell.openExternal('https://x')", 'src/main/electron/security.ts', 'no-restricted-properties'],
-    ['exposing ipcRenderer', "import { contextBridge, ipcRenderer } from 'electron'; contextBridge.exposeInMainWorld('x', ipcRenderer)", 'src/preload/index.ts', 'no-restricted-syntax'],
-    ['process.env in the preload', "export const e = process.env", 'src/preload/index.ts', 'no-restricted-syntax'],
+    [
+      'electron import in a service',
+      "import { app } from 'electron'; export const a = app",
+      'src/main/services/x.ts',
+      'no-restricted-imports'
+    ],
+    [
+      'electron import in the renderer',
+      "import { app } from 'electron'; export const a = app",
+      'src/renderer/src/x.ts',
+      'no-restricted-imports'
+    ],
+    [
+      'main import in the renderer',
+      "import { x } from '../../main/services/app'; export const a = x",
+      'src/renderer/src/x.ts',
+      'no-restricted-imports'
+    ],
+    [
+      'new BrowserWindow outside window.ts',
+      "import { BrowserWindow } from 'electron'; export const w = new BrowserWindow()",
+      'src/main/electron/other.ts',
+      'no-restricted-syntax'
+    ],
+    [
+      'ipcMain.handle outside ipc.ts',
+      "import { ipcMain } from 'electron'; ipcMain.handle('x', () => 1)",
+      'src/main/index.ts',
+      'no-restricted-properties'
+    ],
+    [
+      'shell.openExternal outside the opener',
+      "import { shell } from 'electron'; void shell.openExternal('https://x')",
+      'src/main/electron/security.ts',
+      'no-restricted-properties'
+    ],
+    [
+      'exposing ipcRenderer',
+      "import { contextBridge, ipcRenderer } from 'electron'; contextBridge.exposeInMainWorld('x', ipcRenderer)",
+      'src/preload/index.ts',
+      'no-restricted-syntax'
+    ],
+    ['process.env in the preload', 'export const e = process.env', 'src/preload/index.ts', 'no-restricted-syntax'],
     ['eval', "export const v = eval('1')", 'src/main/services/x.ts', 'no-eval'],
     ['innerHTML', "declare const el: HTMLElement; el.innerHTML = 'x'", 'src/renderer/src/x.ts', '@microsoft/sdl/no-inner-html'],
     ['insecure URL', "export const u = 'http://example.com/api'", 'src/main/services/x.ts', '@microsoft/sdl/no-insecure-url']

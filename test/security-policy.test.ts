@@ -2,12 +2,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync, readFileSync } from
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import {
-  CONTENT_SECURITY_POLICY,
-  isAllowedExternalUrl,
-  isAllowedNavigation,
-  isTrustedSender
-} from '../src/main/services/security/policy'
+import { CONTENT_SECURITY_POLICY, isAllowedExternalUrl, isAllowedNavigation, isTrustedSender } from '../src/main/services/security/policy'
 import { resolveStaticFile } from '../src/main/services/security/static-files'
 
 describe('navigation policy', () => {
@@ -63,10 +58,12 @@ describe('IPC sender policy', () => {
 
 describe('Content-Security-Policy', () => {
   it('is strict: no unsafe script sources, no objects, no base, no framing', () => {
-    const directives = new Map(CONTENT_SECURITY_POLICY.split(';').map((d) => {
-      const [name, ...values] = d.trim().split(/\s+/)
-      return [name!, values.join(' ')]
-    }))
+    const directives = new Map(
+      CONTENT_SECURITY_POLICY.split(';').map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/)
+        return [name!, values.join(' ')]
+      })
+    )
     expect(directives.get('default-src')).toBe("'self'")
     expect(directives.get('script-src')).toBe("'self'")
     expect(directives.get('object-src')).toBe("'none'")
@@ -79,7 +76,9 @@ describe('Content-Security-Policy', () => {
     const html = readFileSync(path.resolve('src/renderer/index.html'), 'utf8')
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
     expect(meta).toBeDefined()
-    const expected = CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ')
+    const expected = CONTENT_SECURITY_POLICY.split('; ')
+      .filter((d) => !d.startsWith('frame-ancestors'))
+      .join('; ')
     expect(meta).toBe(expected)
   })
 })
@@ -98,10 +97,19 @@ describe('static files', () => {
     expect(resolveStaticFile(bundle, '/assets/app.js?v=1')).toBe(path.join(bundle, 'assets', 'app.js'))
   })
 
-  it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/assets/%2E%2E/%2e%2e/secret.txt', '/..%2fsecret.txt', '//etc/passwd', '/link.txt', '/assets', '/nope.js', '/%00', '/..\\secret.txt', '/%E0%A4%A'])(
-    'refuses %s',
-    (p) => {
-      expect(resolveStaticFile(bundle, p)).toBeNull()
-    }
-  )
+  it.each([
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/assets/%2E%2E/%2e%2e/secret.txt',
+    '/..%2fsecret.txt',
+    '//etc/passwd',
+    '/link.txt',
+    '/assets',
+    '/nope.js',
+    '/%00',
+    '/..\\secret.txt',
+    '/%E0%A4%A'
+  ])('refuses %s', (p) => {
+    expect(resolveStaticFile(bundle, p)).toBeNull()
+  })
 })

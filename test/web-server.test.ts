@@ -30,11 +30,14 @@ interface Reply {
 
 function raw(pathname: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path: pathname, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      let body = ''
-      res.on('data', (d: Buffer) => (body += d.toString()))
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }))
-    })
+    const req = request(
+      { host: '127.0.0.1', port: server.port, path: pathname, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        let body = ''
+        res.on('data', (d: Buffer) => (body += d.toString()))
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }))
+      }
+    )
     req.on('error', reject)
     req.end(options.body)
   })
@@ -78,7 +81,11 @@ describe('browser-mode server', () => {
 
   it('rejects a foreign Host header (DNS rebinding) and a foreign Origin (CSRF)', async () => {
     expect((await raw('/', { headers: { cookie: cookie(), host: 'evil.example' } })).status).toBe(421)
-    const csrf = await raw('/api/call/app.info', { method: 'POST', headers: { cookie: cookie(), origin: 'https://evil.example', 'content-type': 'application/json' }, body: '{}' })
+    const csrf = await raw('/api/call/app.info', {
+      method: 'POST',
+      headers: { cookie: cookie(), origin: 'https://evil.example', 'content-type': 'application/json' },
+      body: '{}'
+    })
     expect(csrf.status).toBe(403)
     expect(dispatch).not.toHaveBeenCalled()
   })
@@ -91,7 +98,11 @@ describe('browser-mode server', () => {
     })
     expect(reply.status).toBe(200)
     expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { name: 'workspaces.setActive', input: { id: 'w1' } } })
-    const bad = await raw('/api/call/app.info', { method: 'POST', headers: { cookie: cookie(), 'content-type': 'application/json' }, body: '{not json' })
+    const bad = await raw('/api/call/app.info', {
+      method: 'POST',
+      headers: { cookie: cookie(), 'content-type': 'application/json' },
+      body: '{not json'
+    })
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect((await raw('/api/call/app.info', { headers: { cookie: cookie() } })).status).toBe(405)
   })

@@ -9,10 +9,17 @@ export interface BrowserModeInfo {
   sandboxUrl: string | null
 }
 
-export async function startBrowserMode(userData: string, extraArgs: string[] = []): Promise<{ child: ChildProcess; info: BrowserModeInfo }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/web/index.ts', '--print-json', '--user-data', userData, ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
+export async function startBrowserMode(
+  userData: string,
+  extraArgs: string[] = []
+): Promise<{ child: ChildProcess; info: BrowserModeInfo }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/main/web/index.ts', '--print-json', '--user-data', userData, ...extraArgs],
+    {
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  )
   let stderr = ''
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
   const lines = readline.createInterface({ input: child.stdout! })

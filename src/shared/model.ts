@@ -44,7 +44,11 @@ export const RequestDraft = z.object({
   query: z.array(KeyValue).default([]),
   headers: z.array(KeyValue).default([]),
   /** Raw body text (JSON for Intercom); null when there is none. */
-  body: z.string().max(64 * 1024 * 1024).nullable().default(null),
+  body: z
+    .string()
+    .max(64 * 1024 * 1024)
+    .nullable()
+    .default(null),
   /** null means "the workspace's default version". */
   intercomVersion: z.string().max(32).nullable().default(null),
   authMode: AuthMode.default('bearer'),

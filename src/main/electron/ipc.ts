@@ -16,7 +16,7 @@ export function registerContract(dispatch: Dispatch, devServerUrl: string | null
   for (const name of Object.keys(calls)) {
     ipcMain.handle(callChannel(name), async (event, input: unknown): Promise<Result<unknown>> => {
       if (!isTrustedSender(senderFrameOf(event), devServerUrl)) {
-        return { ok: false, error: { code: 'forbidden_sender', message: 'Calls are only accepted from Token Desk\'s own window.' } }
+        return { ok: false, error: { code: 'forbidden_sender', message: "Calls are only accepted from Token Desk's own window." } }
       }
       return dispatch(name, input)
     })

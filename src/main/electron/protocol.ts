@@ -6,7 +6,9 @@ import { resolveStaticFile } from '../services/security/static-files'
 
 /** Must run before the app is ready. ES module scripts and workers need a standard, CORS-enabled scheme. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }])
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }
+  ])
 }
 
 export function handleAppProtocol(rendererRoot: string): void {

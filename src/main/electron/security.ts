@@ -4,7 +4,10 @@ import type { Session, WebContents } from 'electron'
 import { isAllowedExternalUrl, isAllowedNavigation } from '../services/security/policy'
 import type { Opener } from '../services/ports'
 
-export function hardenWebContents(contents: WebContents, options: { devServerUrl: string | null; opener: Opener; loopbackOrigins: () => string[] }): void {
+export function hardenWebContents(
+  contents: WebContents,
+  options: { devServerUrl: string | null; opener: Opener; loopbackOrigins: () => string[] }
+): void {
   const blockNavigation = (event: { preventDefault(): void }, url: string) => {
     if (!isAllowedNavigation(url, options.devServerUrl)) event.preventDefault()
   }

@@ -3,7 +3,11 @@ import Store from 'electron-store'
 import { JsonFileStore } from '../services/store'
 import type { KeyValueStore, Logger } from '../services/ports'
 
-export function electronStoreFactory(options: { cwd: string; logger: Logger; onNotice: (notice: string) => void }): (name: string) => KeyValueStore {
+export function electronStoreFactory(options: {
+  cwd: string
+  logger: Logger
+  onNotice: (notice: string) => void
+}): (name: string) => KeyValueStore {
   return (name) =>
     new JsonFileStore({
       ...options,

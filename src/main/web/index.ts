@@ -30,7 +30,9 @@ if (!existsSync(path.join(rendererRoot, 'index.html'))) {
 }
 
 const logger = createLogger()
-const userData = path.resolve(values['user-data'] ?? process.env['TOKEN_DESK_USER_DATA'] ?? path.join(os.homedir(), '.config', 'token-desk-web'))
+const userData = path.resolve(
+  values['user-data'] ?? process.env['TOKEN_DESK_USER_DATA'] ?? path.join(os.homedir(), '.config', 'token-desk-web')
+)
 const deps = await createNodeDependencies({ userData, logger })
 let sandbox: SandboxOptions = {}
 try {

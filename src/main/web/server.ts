@@ -113,7 +113,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const cookie = readCookie(req, cookieName)
     if (!cookie || !sameSecret(cookie, secret)) {
-      return send(res, 403, 'Open Token Desk with the URL printed in the terminal (it carries this run\'s secret).')
+      return send(res, 403, "Open Token Desk with the URL printed in the terminal (it carries this run's secret).")
     }
 
     if (url.pathname.startsWith('/api/call/')) {
@@ -124,14 +124,24 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         const text = await readBody(req, maxBody)
         input = text ? (JSON.parse(text) as { input?: unknown }).input : undefined
       } catch {
-        return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON or is too large.' } }), 'application/json')
+        return send(
+          res,
+          400,
+          JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON or is too large.' } }),
+          'application/json'
+        )
       }
       const result = await options.dispatch(decodeURIComponent(url.pathname.slice('/api/call/'.length)), input)
       return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8')
     }
 
     if (url.pathname === '/api/events') {
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive'
+      })
       res.write(': connected\n\n')
       eventStreams.add(res)
       req.on('close', () => eventStreams.delete(res))
@@ -140,7 +150,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.')
     // Client-side routes fall back to index.html; files must resolve inside the bundle.
-    const file = resolveStaticFile(options.rendererRoot, url.pathname) ?? (url.pathname.includes('.') ? null : resolveStaticFile(options.rendererRoot, '/'))
+    const file =
+      resolveStaticFile(options.rendererRoot, url.pathname) ??
+      (url.pathname.includes('.') ? null : resolveStaticFile(options.rendererRoot, '/'))
     if (!file) return send(res, 404, 'Not found.')
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': mimeTypeFor(file), 'Cache-Control': 'no-cache' })
     if (req.method === 'HEAD') return res.end()

@@ -32,7 +32,13 @@ function Shell() {
     () => [
       { id: 'palette.open', title: 'Open command palette', shortcut: 'Mod+K', run: () => setPaletteOpen(true) },
       { id: 'workspace.add', title: 'Add workspace', section: 'Workspaces', run: () => setAdding(true) },
-      ...VIEWS.map((v) => ({ id: `view.${v.id}`, title: `Show ${v.label}`, section: 'View', shortcut: v.shortcut, run: () => setView(v.id) })),
+      ...VIEWS.map((v) => ({
+        id: `view.${v.id}`,
+        title: `Show ${v.label}`,
+        section: 'View',
+        shortcut: v.shortcut,
+        run: () => setView(v.id)
+      })),
       ...workspaces.map((w, i) => ({
         id: `workspace.switch.${w.id}`,
         title: `Switch to ${w.name} (${w.region})`,
@@ -52,12 +58,21 @@ function Shell() {
         <Notices />
         <div role="tablist" aria-label="Views" className="view-tabs">
           {VIEWS.map((v) => (
-            <button key={v.id} type="button" role="tab" aria-selected={view === v.id} className={view === v.id ? 'tab active' : 'tab'} onClick={() => setView(v.id)}>
+            <button
+              key={v.id}
+              type="button"
+              role="tab"
+              aria-selected={view === v.id}
+              className={view === v.id ? 'tab active' : 'tab'}
+              onClick={() => setView(v.id)}
+            >
               {v.label}
             </button>
           ))}
         </div>
-        {view === 'explorer' ? <ExplorerView aside={<LibraryPanel />} codePanel={<SnippetPanel />} onOpenScopes={() => setView('scopes')} /> : null}
+        {view === 'explorer' ? (
+          <ExplorerView aside={<LibraryPanel />} codePanel={<SnippetPanel />} onOpenScopes={() => setView('scopes')} />
+        ) : null}
         {view === 'scopes' ? <ScopesView /> : null}
         {view === 'workspace' ? <WorkspacePanel onAdd={() => setAdding(true)} /> : null}
       </main>

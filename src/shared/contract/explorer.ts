@@ -94,7 +94,11 @@ export const explorerCalls = {
    * pieces so a 50 MB body never has to cross (or be parsed on) the UI thread in one go.
    */
   'responses.body': call(
-    z.object({ requestId: JobId, offset: z.number().int().min(0).default(0), length: z.number().int().min(1).max(RESPONSE_CHUNK_MAX).default(RESPONSE_CHUNK_MAX) }),
+    z.object({
+      requestId: JobId,
+      offset: z.number().int().min(0).default(0),
+      length: z.number().int().min(1).max(RESPONSE_CHUNK_MAX).default(RESPONSE_CHUNK_MAX)
+    }),
     z.object({ text: z.string(), offset: z.number(), total: z.number() })
   ),
   /**

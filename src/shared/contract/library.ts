@@ -51,13 +51,35 @@ export const libraryCalls = {
   'saved.rename': call(z.object({ id: Id, name: RequestName }), SavedRequest),
   'saved.duplicate': call(z.object({ id: Id }), SavedRequest),
   'saved.move': call(z.object({ id: Id, folder: FolderPath.optional(), scope: SavedScope.optional() }), SavedRequest),
-  'saved.reorder': call(z.object({ folder: FolderPath, scope: SavedScope, orderedIds: z.array(Id).max(10_000) }), z.object({ count: z.number() })),
+  'saved.reorder': call(
+    z.object({ folder: FolderPath, scope: SavedScope, orderedIds: z.array(Id).max(10_000) }),
+    z.object({ count: z.number() })
+  ),
   'saved.remove': call(z.object({ id: Id }), z.object({ undoToken: z.string() })),
   'saved.undoRemove': call(z.object({ undoToken: z.string() }), z.object({ restored: z.number() })),
-  'saved.createFolder': call(z.object({ scope: SavedScope, folder: FolderPath.refine((f) => f !== '', 'a folder name is required') }), SavedFolder),
-  'saved.search': call(z.object({ workspaceId: WorkspaceRef, query: z.string().max(500), limit: z.number().int().min(1).max(500).default(50) }), z.object({ hits: z.array(SearchHit) })),
-  'saved.importPostman': call(z.object({ json: z.string().min(1).max(50 * 1024 * 1024), scope: SavedScope, folder: FolderPath.default('') }), ImportReport.extend({ saved: z.number() })),
-  'saved.exportPostman': call(z.object({ workspaceId: WorkspaceRef, scope: z.enum(['shared', 'workspace', 'visible']).default('visible') }), z.object({ filename: z.string(), text: z.string() })),
+  'saved.createFolder': call(
+    z.object({ scope: SavedScope, folder: FolderPath.refine((f) => f !== '', 'a folder name is required') }),
+    SavedFolder
+  ),
+  'saved.search': call(
+    z.object({ workspaceId: WorkspaceRef, query: z.string().max(500), limit: z.number().int().min(1).max(500).default(50) }),
+    z.object({ hits: z.array(SearchHit) })
+  ),
+  'saved.importPostman': call(
+    z.object({
+      json: z
+        .string()
+        .min(1)
+        .max(50 * 1024 * 1024),
+      scope: SavedScope,
+      folder: FolderPath.default('')
+    }),
+    ImportReport.extend({ saved: z.number() })
+  ),
+  'saved.exportPostman': call(
+    z.object({ workspaceId: WorkspaceRef, scope: z.enum(['shared', 'workspace', 'visible']).default('visible') }),
+    z.object({ filename: z.string(), text: z.string() })
+  ),
   'history.list': call(z.object({ workspaceId: WorkspaceRef, query: z.string().max(500).default('') }), HistoryList),
   'history.clear': call(z.object({ workspaceId: WorkspaceRef }), z.object({ removed: z.number() })),
   'history.body': call(z.object({ workspaceId: WorkspaceRef, entryId: Id }), z.object({ text: z.string().nullable() })),
@@ -66,7 +88,15 @@ export const libraryCalls = {
     z.object({ workspaceId: WorkspaceRef, draft: RequestDraft, shell: Shell, multiline: z.boolean() }),
     z.object({ copied: z.boolean(), text: z.string().nullable(), clearAfterMs: z.number() })
   ),
-  'curl.import': call(z.object({ command: z.string().min(1).max(1024 * 1024) }), CurlImport),
+  'curl.import': call(
+    z.object({
+      command: z
+        .string()
+        .min(1)
+        .max(1024 * 1024)
+    }),
+    CurlImport
+  ),
   /** Moves a credential found by curl.import into the vault as a new, verified workspace. */
   'curl.vaultCredential': call(z.object({ importId: z.string(), region: Region }), z.object({ workspaceId: z.string() }))
 }

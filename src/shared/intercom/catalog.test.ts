@@ -37,7 +37,10 @@ describe('catalog data', () => {
   test('declares exactly the path parameters its template names', () => {
     for (const o of catalog.operations) {
       const inTemplate = [...o.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1])
-      expect(o.pathParams.map((p) => p.name), o.path).toEqual(inTemplate)
+      expect(
+        o.pathParams.map((p) => p.name),
+        o.path
+      ).toEqual(inTemplate)
       expect(o.pathParams.every((p) => p.required)).toBe(true)
     }
   })

@@ -177,9 +177,7 @@ const entries: SearchEntry[] = catalog.operations.map((operation, index) => ({
   path: operation.path.toLowerCase(),
   operationId: operation.operationId.toLowerCase(),
   words: wordsOf(`${operation.path} ${operation.summary} ${operation.group} ${operation.operationId}`),
-  text: [operation.method, operation.path, operation.summary, operation.group, operation.operationId]
-    .join(' ')
-    .toLowerCase()
+  text: [operation.method, operation.path, operation.summary, operation.group, operation.operationId].join(' ').toLowerCase()
 }))
 
 /** Score of one query word against one entry; 0 means it does not match. */
@@ -234,9 +232,7 @@ export function searchOperations(query: string, limit = 50): CatalogOperation[] 
     }
     if (score > 0) scored.push({ entry, score })
   }
-  scored.sort(
-    (a, b) => b.score - a.score || a.entry.path.length - b.entry.path.length || a.entry.index - b.entry.index
-  )
+  scored.sort((a, b) => b.score - a.score || a.entry.path.length - b.entry.path.length || a.entry.index - b.entry.index)
   return scored.slice(0, limit).map((s) => s.entry.operation)
 }
 

@@ -26,13 +26,13 @@ export interface Permission {
   access: 'read' | 'write'
 }
 
-const p = (
-  id: string,
-  label: string,
-  tier: PermissionTier,
-  group: PermissionGroup,
-  access: 'read' | 'write'
-): Permission => ({ id, label, tier, group, access })
+const p = (id: string, label: string, tier: PermissionTier, group: PermissionGroup, access: 'read' | 'write'): Permission => ({
+  id,
+  label,
+  tier,
+  group,
+  access
+})
 
 export const PERMISSIONS: readonly Permission[] = [
   // Standard scopes: people and conversation data.

@@ -27,7 +27,12 @@ describe('JsonLines', () => {
     const expected = JSON.stringify(sample, null, 2).split('\n')
     expect(render(doc, { indices: false })).toEqual(expected)
     // Only array items are marked as such.
-    expect(doc.slice(0, doc.visibleCount).filter((r) => r.inArray).map((r) => r.key)).toEqual(['0', '1'])
+    expect(
+      doc
+        .slice(0, doc.visibleCount)
+        .filter((r) => r.inArray)
+        .map((r) => r.key)
+    ).toEqual(['0', '1'])
   })
 
   it('collapses and expands a container, and collapse all keeps the root open', () => {

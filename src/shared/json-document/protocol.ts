@@ -10,21 +10,23 @@ const Window = z.object({ from: Index, to: Index }).refine((w) => w.to >= w.from
   message: 'A window is at most 2,000 rows, with `to` not before `from`.'
 })
 
-export const DocumentQuery = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('lines'), from: Index, to: Index }),
-  z.object({ type: z.literal('raw'), from: Index, to: Index }),
-  z.object({ type: z.literal('toggle'), line: Index }),
-  z.object({ type: z.literal('collapseAll') }),
-  z.object({ type: z.literal('expandAll') }),
-  z.object({ type: z.literal('search'), query: z.string().max(1_000) }),
-  z.object({ type: z.literal('reveal'), match: Index }),
-  z.object({ type: z.literal('copy'), line: Index, what: z.enum(['value', 'path']) })
-]).superRefine((query, ctx) => {
-  if (query.type === 'lines' || query.type === 'raw') {
-    const checked = Window.safeParse(query)
-    if (!checked.success) ctx.addIssue({ code: 'custom', message: checked.error.issues[0]!.message })
-  }
-})
+export const DocumentQuery = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('lines'), from: Index, to: Index }),
+    z.object({ type: z.literal('raw'), from: Index, to: Index }),
+    z.object({ type: z.literal('toggle'), line: Index }),
+    z.object({ type: z.literal('collapseAll') }),
+    z.object({ type: z.literal('expandAll') }),
+    z.object({ type: z.literal('search'), query: z.string().max(1_000) }),
+    z.object({ type: z.literal('reveal'), match: Index }),
+    z.object({ type: z.literal('copy'), line: Index, what: z.enum(['value', 'path']) })
+  ])
+  .superRefine((query, ctx) => {
+    if (query.type === 'lines' || query.type === 'raw') {
+      const checked = Window.safeParse(query)
+      if (!checked.success) ctx.addIssue({ code: 'custom', message: checked.error.issues[0]!.message })
+    }
+  })
 export type DocumentQuery = z.infer<typeof DocumentQuery>
 
 export const LineView = z.object({

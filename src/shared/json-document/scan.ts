@@ -47,7 +47,8 @@ export function scanJson(text: string): Rows {
   const fail = (at: number, what: string): never => {
     throw new SyntaxError(`${what} at position ${at} (${lineAndColumn(text, at)})`)
   }
-  const unexpected = (at: number): never => fail(at, at >= length ? 'Unexpected end of JSON' : `Unexpected character ${JSON.stringify(text[at])}`)
+  const unexpected = (at: number): never =>
+    fail(at, at >= length ? 'Unexpected end of JSON' : `Unexpected character ${JSON.stringify(text[at])}`)
   const ws = (at: number): number => {
     for (let c = text.charCodeAt(at); c === SPACE || c === LF || c === CR || c === TAB; c = text.charCodeAt(++at));
     return at

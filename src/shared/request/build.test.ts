@@ -23,13 +23,43 @@ describe('buildRequest: URL', () => {
   it.each([
     ['relative path', { path: '/contacts' }, {}, 'https://api.intercom.io/contacts'],
     ['relative path without slash', { path: 'contacts' }, {}, 'https://api.intercom.io/contacts'],
-    ['base with trailing slash and prefix', { path: '/contacts' }, { baseUrl: 'http://127.0.0.1:4010/sandbox/' }, 'http://127.0.0.1:4010/sandbox/contacts'],
+    [
+      'base with trailing slash and prefix',
+      { path: '/contacts' },
+      { baseUrl: 'http://127.0.0.1:4010/sandbox/' },
+      'http://127.0.0.1:4010/sandbox/contacts'
+    ],
     ['full URL to another origin', { path: 'https://example.com/x?a=1' }, {}, 'https://example.com/x?a=1'],
-    ['existing query kept, rows appended', { path: '/contacts?per_page=5', query: [row('starting_after', 'abc')] }, {}, 'https://api.intercom.io/contacts?per_page=5&starting_after=abc'],
-    ['query rows RFC 3986 encoded', { query: [row('q', "a b&c=d/é!'()*~"), row('empty', '')] }, {}, "https://api.intercom.io/me?q=a%20b%26c%3Dd%2F%C3%A9%21%27%28%29%2A~&empty="],
-    ['disabled and nameless query rows ignored', { query: [row('off', '1', false), row('', 'x'), row('on', '2')] }, {}, 'https://api.intercom.io/me?on=2'],
-    ['path param substituted and encoded', { path: '/contacts/{contact_id}/notes', pathParams: { contact_id: 'a/b c?#' } }, {}, 'https://api.intercom.io/contacts/a%2Fb%20c%3F%23/notes'],
-    ['raw brackets, braces and spaces canonicalised', { path: '/x y/[z]?a=[1]{2}|`' }, {}, 'https://api.intercom.io/x%20y/%5Bz%5D?a=%5B1%5D%7B2%7D%7C%60'],
+    [
+      'existing query kept, rows appended',
+      { path: '/contacts?per_page=5', query: [row('starting_after', 'abc')] },
+      {},
+      'https://api.intercom.io/contacts?per_page=5&starting_after=abc'
+    ],
+    [
+      'query rows RFC 3986 encoded',
+      { query: [row('q', "a b&c=d/é!'()*~"), row('empty', '')] },
+      {},
+      'https://api.intercom.io/me?q=a%20b%26c%3Dd%2F%C3%A9%21%27%28%29%2A~&empty='
+    ],
+    [
+      'disabled and nameless query rows ignored',
+      { query: [row('off', '1', false), row('', 'x'), row('on', '2')] },
+      {},
+      'https://api.intercom.io/me?on=2'
+    ],
+    [
+      'path param substituted and encoded',
+      { path: '/contacts/{contact_id}/notes', pathParams: { contact_id: 'a/b c?#' } },
+      {},
+      'https://api.intercom.io/contacts/a%2Fb%20c%3F%23/notes'
+    ],
+    [
+      'raw brackets, braces and spaces canonicalised',
+      { path: '/x y/[z]?a=[1]{2}|`' },
+      {},
+      'https://api.intercom.io/x%20y/%5Bz%5D?a=%5B1%5D%7B2%7D%7C%60'
+    ],
     ['stray percent encoded, valid escape kept', { path: '/a%zz/b%2F' }, {}, 'https://api.intercom.io/a%25zz/b%2F'],
     ['fragment dropped', { path: '/me#frag' }, {}, 'https://api.intercom.io/me'],
     ['protocol-relative path stays on the host', { path: '//evil.example/x' }, {}, 'https://api.intercom.io//evil.example/x'],
@@ -81,7 +111,11 @@ describe('buildRequest: headers', () => {
   })
 
   it('lets a user header override a default case-insensitively, in the default position', () => {
-    const { headers } = build({ method: 'POST', body: 'x', headers: [row('accept', 'text/plain'), row('CONTENT-TYPE', 'text/csv'), row('intercom-version', 'Unstable')] })
+    const { headers } = build({
+      method: 'POST',
+      body: 'x',
+      headers: [row('accept', 'text/plain'), row('CONTENT-TYPE', 'text/csv'), row('intercom-version', 'Unstable')]
+    })
     expect(headers).toEqual([
       ['Authorization', 'Bearer tok_123'],
       ['accept', 'text/plain'],

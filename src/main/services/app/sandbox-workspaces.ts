@@ -10,7 +10,12 @@ const PRESETS: Record<SandboxWorkspace['key'], { name: string; color: string; to
   eu: { name: 'Sandbox EU', color: '#16a34a', token: 'standard' }
 }
 
-export async function ensureSandboxWorkspaces(registry: WorkspaceRegistry, sandbox: Sandbox, seedIfEmpty: boolean, logger: Logger): Promise<void> {
+export async function ensureSandboxWorkspaces(
+  registry: WorkspaceRegistry,
+  sandbox: Sandbox,
+  seedIfEmpty: boolean,
+  logger: Logger
+): Promise<void> {
   const existing = registry.list().filter((w) => w.sandbox)
   for (const ws of sandbox.workspaces) {
     const preset = PRESETS[ws.key]
@@ -22,7 +27,8 @@ export async function ensureSandboxWorkspaces(registry: WorkspaceRegistry, sandb
         () => true,
         () => false
       )
-      if (!healthy) await registry.rotate(found.id, token).catch((e: unknown) => logger.warn('could not restore a sandbox token', { error: String(e) }))
+      if (!healthy)
+        await registry.rotate(found.id, token).catch((e: unknown) => logger.warn('could not restore a sandbox token', { error: String(e) }))
       continue
     }
     if (!seedIfEmpty) continue

@@ -16,7 +16,14 @@ describe('importCurl with commands in the style of Intercom docs', () => {
   }'`)
     expect(result.region).toBe('US')
     expect(result.detectedCredential).toEqual({ kind: 'bearer', token: 'dG9rOjEyMzQ1Njc4OTA=' })
-    expect(result.draft).toMatchObject({ method: 'POST', path: '/contacts', intercomVersion: '2.14', authMode: 'bearer', headers: [], query: [] })
+    expect(result.draft).toMatchObject({
+      method: 'POST',
+      path: '/contacts',
+      intercomVersion: '2.14',
+      authMode: 'bearer',
+      headers: [],
+      query: []
+    })
     expect(result.draft.body).toBe(`{\n    "role": "user",\n    "name": "Joe O'Bloggs"\n  }`)
     expect(result.warnings).toEqual(['-i is not a supported option'])
     expect(JSON.stringify(result.draft)).not.toContain('dG9rOjEyMzQ1Njc4OTA=')
@@ -28,26 +35,45 @@ describe('importCurl with commands in the style of Intercom docs', () => {
   -H 'Authorization:Bearer <YOUR_TOKEN_HERE>'`)
     expect(result.region).toBe('EU')
     expect(result.detectedCredential).toBeNull()
-    expect(result.draft).toMatchObject({ method: 'GET', path: '/contacts/63a07ddf05a32042dffac965/notes', intercomVersion: '2.11', body: null })
+    expect(result.draft).toMatchObject({
+      method: 'GET',
+      path: '/contacts/63a07ddf05a32042dffac965/notes',
+      intercomVersion: '2.11',
+      body: null
+    })
     expect(result.draft.query).toEqual([{ name: 'per_page', value: '5', enabled: true }])
   })
 
   it('reads $-strings, --url, --data-raw, -u token: and keeps custom headers', () => {
-    const result = importCurl(`curl --url 'https://api.au.intercom.io/conversations/{id}/reply' -X POST -u 'tok_abc:' -H $'X-Note: it\\'s' -H 'Accept: text/plain' --data-raw $'{"body":"it\\'s"}' --compressed`)
+    const result = importCurl(
+      `curl --url 'https://api.au.intercom.io/conversations/{id}/reply' -X POST -u 'tok_abc:' -H $'X-Note: it\\'s' -H 'Accept: text/plain' --data-raw $'{"body":"it\\'s"}' --compressed`
+    )
     expect(result.region).toBe('AU')
     expect(result.detectedCredential).toEqual({ kind: 'basic', token: 'tok_abc' })
-    expect(result.draft).toMatchObject({ method: 'POST', path: '/conversations/{id}/reply', pathParams: { id: '' }, authMode: 'basic', body: `{"body":"it's"}` })
+    expect(result.draft).toMatchObject({
+      method: 'POST',
+      path: '/conversations/{id}/reply',
+      pathParams: { id: '' },
+      authMode: 'basic',
+      body: `{"body":"it's"}`
+    })
     expect(result.draft.headers).toEqual([
       { name: 'X-Note', value: "it's", enabled: true },
       { name: 'Accept', value: 'text/plain', enabled: true },
       // What curl itself sends with -d and no Content-Type.
       { name: 'Content-Type', value: 'application/x-www-form-urlencoded', enabled: true }
     ])
-    expect(result.warnings).toEqual(['--compressed is not a supported option', expect.stringMatching(/^The URL has \{…\}/), 'curl sends this JSON body as application/x-www-form-urlencoded; Intercom expects Content-Type: application/json.'])
+    expect(result.warnings).toEqual([
+      '--compressed is not a supported option',
+      expect.stringMatching(/^The URL has \{…\}/),
+      'curl sends this JSON body as application/x-www-form-urlencoded; Intercom expects Content-Type: application/json.'
+    ])
   })
 
   it('keeps a non-Intercom URL whole and decodes its query', () => {
-    const result = importCurl(`curl 'http://127.0.0.1:4010/admins?email=a%40b.com&flag' --data-binary '@/etc/passwd' -H 'Content-Type: text/plain'`)
+    const result = importCurl(
+      `curl 'http://127.0.0.1:4010/admins?email=a%40b.com&flag' --data-binary '@/etc/passwd' -H 'Content-Type: text/plain'`
+    )
     expect(result.region).toBeNull()
     expect(result.draft.path).toBe('http://127.0.0.1:4010/admins')
     expect(result.draft.query).toEqual([
@@ -96,7 +122,11 @@ describe('importCurl with commands in the style of Intercom docs', () => {
 
   it('produces a draft the request builder accepts', () => {
     const result = importCurl(`curl -X PATCH 'https://api.intercom.io/contacts/123?x=a+b' -H 'Content-Type: application/json' -d '{"a":1}'`)
-    const req = buildRequest(RequestDraft.parse(result.draft), { baseUrl: 'https://api.intercom.io', defaultVersion: '2.14', credential: { kind: 'none' } })
+    const req = buildRequest(RequestDraft.parse(result.draft), {
+      baseUrl: 'https://api.intercom.io',
+      defaultVersion: '2.14',
+      credential: { kind: 'none' }
+    })
     expect(req).toEqual({
       method: 'PATCH',
       url: 'https://api.intercom.io/contacts/123?x=a%20b',

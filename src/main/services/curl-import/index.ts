@@ -8,7 +8,16 @@
 import { COMMON_SUPPORTED_ARGS, parse, type Request, type Warnings } from 'curlconverter/dist/src/parse.js'
 import type { Word } from 'curlconverter/dist/src/shell/Word.js'
 import { AppError } from '../../../shared/errors'
-import { HTTP_METHODS, REGION_HOSTS, REGIONS, RequestDraft, type HttpMethod, type KeyValue, type Region, type RequestDraftInput } from '../../../shared/model'
+import {
+  HTTP_METHODS,
+  REGION_HOSTS,
+  REGIONS,
+  RequestDraft,
+  type HttpMethod,
+  type KeyValue,
+  type Region,
+  type RequestDraftInput
+} from '../../../shared/model'
 
 export interface DetectedCredential {
   kind: 'bearer' | 'basic'
@@ -34,7 +43,8 @@ export class CurlImportError extends AppError {
 
 /** Options mapped below; anything else curlconverter knows is reported as ignored. */
 const SUPPORTED = new Set(COMMON_SUPPORTED_ARGS)
-const GLOB_WARNING = 'The URL has {…} or […], which curl would expand as a pattern; they were imported as text, and {name} becomes a path parameter.'
+const GLOB_WARNING =
+  'The URL has {…} or […], which curl would expand as a pattern; they were imported as text, and {name} becomes a path parameter.'
 /** Headers the request builder adds itself with these values, so keeping them would be noise. */
 const BUILDER_DEFAULTS: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json' }
 
@@ -52,7 +62,8 @@ export function importCurl(command: string): ImportedCurl {
 
   // Parser warnings can quote the command, which may hold a token: keep only their first line.
   const warnings = parserWarnings.map(([id, message]) => (id === 'glob-in-url' ? GLOB_WARNING : firstLine(message)))
-  if (requests.length > 1 || request.urls.length > 1) warnings.push('The command has more than one URL or request; only the first was imported.')
+  if (requests.length > 1 || request.urls.length > 1)
+    warnings.push('The command has more than one URL or request; only the first was imported.')
   const text = (word: Word, what: string): string => {
     const variables = word.tokens.filter((t) => typeof t !== 'string').map((t) => t.text)
     if (variables.length > 0) warnings.push(`${what} uses ${variables.join(', ')}, which was imported as literal text.`)
@@ -80,20 +91,24 @@ export function importCurl(command: string): ImportedCurl {
     else if (BUILDER_DEFAULTS[lower] !== value.toLowerCase()) headers.push({ name, value, enabled: true })
   }
   if (target.auth) {
-    if (!target.auth.every((w) => w.isString())) warnings.push('The -u credential reads a shell variable; it was left out and the workspace token is used instead.')
-    else if (request.authType === 'basic') detectedCredential ??= basicCredential(target.auth[0].toString(), target.auth[1].toString(), warnings)
+    if (!target.auth.every((w) => w.isString()))
+      warnings.push('The -u credential reads a shell variable; it was left out and the workspace token is used instead.')
+    else if (request.authType === 'basic')
+      detectedCredential ??= basicCredential(target.auth[0].toString(), target.auth[1].toString(), warnings)
     else warnings.push(`${request.authType} authentication is not supported; the credential was left out.`)
   }
 
   let body: string | null = null
   const files = (request.dataArray ?? []).flatMap((d) => ('filetype' in d ? [d.filename.toString()] : []))
-  if (files.length > 0) warnings.push(`The body is read from ${files.map((f) => `"${f}"`).join(', ')}; paste the file's contents into the body.`)
+  if (files.length > 0)
+    warnings.push(`The body is read from ${files.map((f) => `"${f}"`).join(', ')}; paste the file's contents into the body.`)
   else if (request.data) body = text(request.data, 'The body')
   const contentType = headers.find((h) => h.name.toLowerCase() === 'content-type')?.value
   if (body !== null && /^application\/x-www-form-urlencoded/i.test(contentType ?? '') && looksLikeJson(body)) {
     warnings.push('curl sends this JSON body as application/x-www-form-urlencoded; Intercom expects Content-Type: application/json.')
   }
-  if (body !== null && (method === 'GET' || method === 'HEAD')) warnings.push(`A ${method} request cannot have a body here; change the method or remove the body before sending.`)
+  if (body !== null && (method === 'GET' || method === 'HEAD'))
+    warnings.push(`A ${method} request cannot have a body here; change the method or remove the body before sending.`)
 
   const draft = RequestDraft.safeParse({
     method: method as HttpMethod,
@@ -105,7 +120,10 @@ export function importCurl(command: string): ImportedCurl {
     intercomVersion,
     authMode: detectedCredential?.kind ?? (target.auth ? 'basic' : 'bearer')
   } satisfies RequestDraftInput)
-  if (!draft.success) throw new CurlImportError(`The command does not fit a request: ${draft.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`)
+  if (!draft.success)
+    throw new CurlImportError(
+      `The command does not fit a request: ${draft.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`
+    )
   return { draft: draft.data, region, detectedCredential, warnings }
 }
 
@@ -114,7 +132,8 @@ function splitUrl(url: string, warnings: string[]): { path: string; query: KeyVa
   if (!parts) throw new CurlImportError(`"${url}" is not an http or https URL.`)
   const [, scheme = '', authority = '', rawPath = '', rawQuery = ''] = parts
   if (!/^https?$/i.test(scheme)) throw new CurlImportError(`Only http and https URLs can be imported, not ${scheme}.`)
-  if (authority.includes('@')) throw new CurlImportError('The URL contains a user name or password; use -u or an Authorization header instead.')
+  if (authority.includes('@'))
+    throw new CurlImportError('The URL contains a user name or password; use -u or an Authorization header instead.')
 
   const host = authority.toLowerCase()
   const region = REGIONS.find((r) => new URL(REGION_HOSTS[r]).host === host) ?? null

@@ -5,10 +5,7 @@ import type { DocumentAnswer, DocumentLoaded, DocumentQuery } from '../../../sha
 export type WorkerBody = { kind: 'text'; text: string } | { kind: 'file'; path: string }
 
 export type ToDocumentWorker =
-  | { id: number; type: 'load'; body: WorkerBody; json: boolean }
-  | { id: number; type: 'query'; query: DocumentQuery }
+  { id: number; type: 'load'; body: WorkerBody; json: boolean } | { id: number; type: 'query'; query: DocumentQuery }
 
 export type FromDocumentWorker =
-  | { id: number; loaded: DocumentLoaded }
-  | { id: number; answer: DocumentAnswer }
-  | { id: number; error: string }
+  { id: number; loaded: DocumentLoaded } | { id: number; answer: DocumentAnswer } | { id: number; error: string }

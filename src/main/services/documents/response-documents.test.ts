@@ -9,7 +9,14 @@ import { spawnDocumentWorkerFromSource } from '../../node/document-worker'
 import { DocumentQuery } from '../../../shared/json-document/protocol'
 import { ResponseDocuments } from './response-documents'
 
-const body = { type: 'list', data: [{ id: '1', email: 'ada@example.org' }, { id: '2', email: 'grace@example.org' }], total_count: 2 }
+const body = {
+  type: 'list',
+  data: [
+    { id: '1', email: 'ada@example.org' },
+    { id: '2', email: 'grace@example.org' }
+  ],
+  total_count: 2
+}
 const text = JSON.stringify(body)
 
 let documents: ResponseDocuments | null = null
@@ -65,7 +72,10 @@ describe('ResponseDocuments', () => {
 
   it('formats a body once however often it is opened, and again in another mode', async () => {
     documents = new ResponseDocuments(counting)
-    const [a, b] = await Promise.all([documents.open('r1', { kind: 'text', text }, true), documents.open('r1', { kind: 'text', text }, true)])
+    const [a, b] = await Promise.all([
+      documents.open('r1', { kind: 'text', text }, true),
+      documents.open('r1', { kind: 'text', text }, true)
+    ])
     expect(a).toEqual(b)
     expect(spawned).toBe(1)
     expect(await documents.open('r1', { kind: 'text', text }, false)).toEqual({ json: false, parseError: null, lines: 0 })

@@ -44,7 +44,15 @@ describe('HistoryStore', () => {
     const a = await h.record(sent())
     const b = await h.record(sent({ workspaceId: 'ws2', draft: { method: 'POST', path: '/tickets' }, status: 422 }))
     const c = await h.record(sent({ status: null, error: 'connect ECONNREFUSED', responseBody: null, timing: { totalMs: 3 } }))
-    expect(a).toMatchObject({ workspaceId: 'ws1', status: 200, bytes: 25, bodyStored: true, bodyTooLarge: false, timing: { totalMs: 120, ttfbMs: 80 }, sentAt: '2025-03-01T10:00:00.000Z' })
+    expect(a).toMatchObject({
+      workspaceId: 'ws1',
+      status: 200,
+      bytes: 25,
+      bodyStored: true,
+      bodyTooLarge: false,
+      timing: { totalMs: 120, ttfbMs: 80 },
+      sentAt: '2025-03-01T10:00:00.000Z'
+    })
     expect(c).toMatchObject({ status: null, error: 'connect ECONNREFUSED', bytes: 0, bodyStored: false, timing: { ttfbMs: null } })
 
     const again = make()

@@ -128,9 +128,7 @@ export class HistoryStore {
     return this.run(ws, async (h) => {
       const newestFirst = [...h.entries].reverse()
       if (!query.trim()) return newestFirst.slice(0, limit)
-      return fuzzysort
-        .go(query.trim(), newestFirst, { key: (e: HistoryEntry) => searchText(e), limit, threshold: 0.2 })
-        .map((r) => r.obj)
+      return fuzzysort.go(query.trim(), newestFirst, { key: (e: HistoryEntry) => searchText(e), limit, threshold: 0.2 }).map((r) => r.obj)
     })
   }
 
@@ -140,9 +138,16 @@ export class HistoryStore {
     return this.run(ws, async (h) => {
       const e = findEntry(h, entryId)
       if (!e.bodyStored)
-        throw new AppError('not_found', e.bodyTooLarge ? `the response body (${e.bytes} bytes) was larger than the history keeps` : 'no response body was kept for this entry')
+        throw new AppError(
+          'not_found',
+          e.bodyTooLarge
+            ? `the response body (${e.bytes} bytes) was larger than the history keeps`
+            : 'no response body was kept for this entry'
+        )
       return fs.readFile(this.bodyFile(ws, e.id)).catch((err: unknown) => {
-        throw isMissing(err) ? new AppError('not_found', 'the response body file is gone') : storageError('could not read the response body', err)
+        throw isMissing(err)
+          ? new AppError('not_found', 'the response body file is gone')
+          : storageError('could not read the response body', err)
       })
     })
   }
@@ -213,7 +218,9 @@ export class HistoryStore {
       else
         h.problems.push({
           line: i + 1,
-          message: torn ? 'incomplete last line (the app stopped mid-write); it was dropped' : 'not a readable history entry; it was dropped'
+          message: torn
+            ? 'incomplete last line (the app stopped mid-write); it was dropped'
+            : 'not a readable history entry; it was dropped'
         })
     })
     h.linesInFile = h.entries.length + h.problems.length

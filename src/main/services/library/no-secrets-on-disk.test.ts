@@ -24,16 +24,28 @@ const on = (name: string, value: string) => ({ name, value, enabled: true })
 const leakyDrafts: RequestDraftInput[] = [
   { method: 'GET', path: '/me', headers: [on('Authorization', `Bearer ${CANARY_TOKEN}`)] },
   { method: 'GET', path: '/me', headers: [on('authorization', `Basic ${Buffer.from(`${CANARY_TOKEN}:`).toString('base64')}`)] },
-  { method: 'GET', path: '/contacts', headers: [on('X-Intercom-Token', CANARY_TOKEN), on('Accept', 'application/json')], query: [on('access_token', CANARY_TOKEN)] },
+  {
+    method: 'GET',
+    path: '/contacts',
+    headers: [on('X-Intercom-Token', CANARY_TOKEN), on('Accept', 'application/json')],
+    query: [on('access_token', CANARY_TOKEN)]
+  },
   { method: 'GET', path: '/contacts', headers: [on('X-Whatever', CANARY_JWT)] },
-  { method: 'POST', path: `/contacts?token=${CANARY_TOKEN}`, body: JSON.stringify({ api_key: CANARY_TOKEN, nested: { note: `bearer ${CANARY_TOKEN}` } }) }
+  {
+    method: 'POST',
+    path: `/contacts?token=${CANARY_TOKEN}`,
+    body: JSON.stringify({ api_key: CANARY_TOKEN, nested: { note: `bearer ${CANARY_TOKEN}` } })
+  }
 ]
 
 it('no saved, history or exported file contains the canary token', async () => {
   const saved = new SavedRequestStore({ root: path.join(root, 'collections') })
   const history = new HistoryStore({ root: path.join(root, 'history') })
   for (const [i, draft] of leakyDrafts.entries()) {
-    const r = await saved.save({ name: `Leaky ${i}`, folder: 'Secrets/Here', scope: { kind: 'shared' }, draft }, { secretsHandled: 'strip' })
+    const r = await saved.save(
+      { name: `Leaky ${i}`, folder: 'Secrets/Here', scope: { kind: 'shared' }, draft },
+      { secretsHandled: 'strip' }
+    )
     await saved.duplicate(r.id)
     await saved.move(r.id, { scope: { kind: 'workspace', workspaceId: 'ws1' } })
     await history.record(
@@ -45,7 +57,13 @@ it('no saved, history or exported file contains the canary token', async () => {
   expect(requests).toHaveLength(leakyDrafts.length * 2)
   await fs.writeFile(path.join(root, 'export.postman_collection.json'), JSON.stringify(exportPostmanCollection('all', requests), null, 2))
 
-  const needles = [CANARY_TOKEN, CANARY_JWT, Buffer.from(CANARY_TOKEN, 'base64').toString('utf8'), encodeURIComponent(CANARY_TOKEN), Buffer.from(`${CANARY_TOKEN}:`).toString('base64')]
+  const needles = [
+    CANARY_TOKEN,
+    CANARY_JWT,
+    Buffer.from(CANARY_TOKEN, 'base64').toString('utf8'),
+    encodeURIComponent(CANARY_TOKEN),
+    Buffer.from(`${CANARY_TOKEN}:`).toString('base64')
+  ]
   const files = await allFiles(root)
   expect(files.length).toBeGreaterThan(leakyDrafts.length * 3)
   for (const file of files) {

@@ -44,8 +44,16 @@ describe('importPostmanCollection (Intercom-style fixture)', () => {
         authMode: 'bearer'
       })
     )
-    expect(byName('Retrieve a contact').draft).toMatchObject({ path: '/contacts/{contact_id}', pathParams: { contact_id: '63a07ddf05a32042dffac965' }, intercomVersion: null })
-    expect(byName('Add tag to a contact').draft).toMatchObject({ method: 'POST', path: '/contacts/{contact_id}/tags', body: '{\n  "id": "{{tag_id}}"\n}' })
+    expect(byName('Retrieve a contact').draft).toMatchObject({
+      path: '/contacts/{contact_id}',
+      pathParams: { contact_id: '63a07ddf05a32042dffac965' },
+      intercomVersion: null
+    })
+    expect(byName('Add tag to a contact').draft).toMatchObject({
+      method: 'POST',
+      path: '/contacts/{contact_id}/tags',
+      body: '{\n  "id": "{{tag_id}}"\n}'
+    })
     // A literal Intercom regional host becomes a relative path too; Basic with {{token}} sets the mode.
     expect(byName('Identify an admin (EU, Basic)').draft).toMatchObject({ path: '/me', authMode: 'basic' })
     expect(byName('Reply to a conversation').draft).toMatchObject({ path: '/conversations/123/reply', authMode: 'bearer' })
@@ -100,17 +108,66 @@ describe('importPostmanCollection (Intercom-style fixture)', () => {
     }
     expect(err('{nope')).toMatch(/not valid JSON/)
     expect(err({ hello: 1 })).toMatch(/"info" and an "item" list/)
-    expect(err({ info: { name: 'x', schema: 'https://schema.getpostman.com/json/collection/v1.0.0/collection.json' }, item: [] })).toMatch(/unsupported .*v1\.0\.0/)
+    expect(err({ info: { name: 'x', schema: 'https://schema.getpostman.com/json/collection/v1.0.0/collection.json' }, item: [] })).toMatch(
+      /unsupported .*v1\.0\.0/
+    )
   })
 })
 
 describe('exportPostmanCollection', () => {
   const drafts: ExportableRequest[] = [
-    { name: 'List contacts', folder: 'Contacts', draft: RequestDraft.parse({ method: 'GET', path: '/contacts', query: [{ name: 'per_page', value: '5' }, { name: 'x', value: 'a&b', enabled: false }], intercomVersion: '2.11' }) },
-    { name: 'Get contact', folder: 'Contacts/Deep/Deeper', draft: RequestDraft.parse({ method: 'GET', path: '/contacts/{contact_id}', pathParams: { contact_id: '42' }, authMode: 'basic' }) },
-    { name: 'Create ticket', folder: '', draft: RequestDraft.parse({ method: 'POST', path: '/tickets', headers: [{ name: 'Content-Type', value: 'application/json' }, { name: 'X-Off', value: '1', enabled: false }], body: '{"ticket_type_id":"1"}' }) },
-    { name: 'Legacy', folder: 'Old', draft: RequestDraft.parse({ method: 'DELETE', path: '/contacts/{id}/tags/{tag_id}', pathParams: { id: '1', tag_id: '{{tag}}' }, authMode: 'legacy' }) },
-    { name: 'No auth', folder: 'Old', draft: RequestDraft.parse({ method: 'PUT', path: 'https://example.com:8443/hook/{id}', pathParams: { id: '9' }, authMode: 'none', body: '' }) }
+    {
+      name: 'List contacts',
+      folder: 'Contacts',
+      draft: RequestDraft.parse({
+        method: 'GET',
+        path: '/contacts',
+        query: [
+          { name: 'per_page', value: '5' },
+          { name: 'x', value: 'a&b', enabled: false }
+        ],
+        intercomVersion: '2.11'
+      })
+    },
+    {
+      name: 'Get contact',
+      folder: 'Contacts/Deep/Deeper',
+      draft: RequestDraft.parse({ method: 'GET', path: '/contacts/{contact_id}', pathParams: { contact_id: '42' }, authMode: 'basic' })
+    },
+    {
+      name: 'Create ticket',
+      folder: '',
+      draft: RequestDraft.parse({
+        method: 'POST',
+        path: '/tickets',
+        headers: [
+          { name: 'Content-Type', value: 'application/json' },
+          { name: 'X-Off', value: '1', enabled: false }
+        ],
+        body: '{"ticket_type_id":"1"}'
+      })
+    },
+    {
+      name: 'Legacy',
+      folder: 'Old',
+      draft: RequestDraft.parse({
+        method: 'DELETE',
+        path: '/contacts/{id}/tags/{tag_id}',
+        pathParams: { id: '1', tag_id: '{{tag}}' },
+        authMode: 'legacy'
+      })
+    },
+    {
+      name: 'No auth',
+      folder: 'Old',
+      draft: RequestDraft.parse({
+        method: 'PUT',
+        path: 'https://example.com:8443/hook/{id}',
+        pathParams: { id: '9' },
+        authMode: 'none',
+        body: ''
+      })
+    }
   ]
 
   it('writes v2.1 with a {{baseUrl}} host and Bearer {{token}} auth, never a real token', () => {
@@ -124,7 +181,11 @@ describe('exportPostmanCollection', () => {
     expect(list.request.header).toEqual([{ key: 'Intercom-Version', value: '2.11' }])
     expect(contacts.item.find((i) => i.name === 'Deep')!.item[0]!.item[0]!.request.url.raw).toBe('{{baseUrl}}/contacts/:contact_id')
 
-    const leaky: ExportableRequest = { name: 'Leak', folder: '', draft: RequestDraft.parse({ method: 'GET', path: '/me', headers: [{ name: 'Authorization', value: `Bearer ${LITERAL_TOKEN}` }] }) }
+    const leaky: ExportableRequest = {
+      name: 'Leak',
+      folder: '',
+      draft: RequestDraft.parse({ method: 'GET', path: '/me', headers: [{ name: 'Authorization', value: `Bearer ${LITERAL_TOKEN}` }] })
+    }
     expect(JSON.stringify(exportPostmanCollection('x', [leaky]))).not.toContain(LITERAL_TOKEN)
   })
 

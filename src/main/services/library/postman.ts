@@ -2,7 +2,13 @@
 // bodies; every part it cannot carry over is named in the report with the item it came from.
 // Literal credentials never become part of a draft: they come back separately, for the vault.
 import { randomUUID } from 'node:crypto'
-import { FolderSegment, type ImportedCredential, type ImportedRequest, type ImportReport, type ImportWarning } from '../../../shared/library'
+import {
+  FolderSegment,
+  type ImportedCredential,
+  type ImportedRequest,
+  type ImportReport,
+  type ImportWarning
+} from '../../../shared/library'
 import { HTTP_METHODS, REGION_HOSTS, RequestDraft, type AuthMode, type KeyValue } from '../../../shared/model'
 import { AppError } from '../../../shared/errors'
 import { findSecretValues, maskSecret, stripSecrets } from './secrets'
@@ -18,7 +24,8 @@ export interface PostmanImport {
 
 type Json = Record<string, unknown>
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined)
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined
 
 const TEMPLATE = /\{\{([^{}]+)\}\}/g
 const isTemplateOnly = (v: string): boolean => /^\s*(\{\{[^{}]+\}\}\s*)+$/.test(v)
@@ -80,7 +87,9 @@ class Importer {
         folderCount: this.folderCount,
         warnings: this.warnings,
         credentials: this.credentials,
-        variables: [...this.variables].map(([name, paths]) => ({ name, itemPaths: [...paths] })).sort((a, b) => a.name.localeCompare(b.name))
+        variables: [...this.variables]
+          .map(([name, paths]) => ({ name, itemPaths: [...paths] }))
+          .sort((a, b) => a.name.localeCompare(b.name))
       }
     }
   }
@@ -104,7 +113,11 @@ class Importer {
       } else if (item.request !== undefined) {
         this.unknownKeys(item, KNOWN.item, itemPath)
         if (Array.isArray(item.response) && item.response.length > 0)
-          this.warn(itemPath, 'response_examples', `${item.response.length} saved response example${item.response.length === 1 ? ' was' : 's were'} not imported`)
+          this.warn(
+            itemPath,
+            'response_examples',
+            `${item.response.length} saved response example${item.response.length === 1 ? ' was' : 's were'} not imported`
+          )
         this.request(item.request, name || 'Untitled request', folder.join('/'), itemPath, ownAuth)
       } else this.warn(itemPath, 'other', 'an item with neither a request nor sub-items was skipped')
     }
@@ -116,7 +129,8 @@ class Importer {
     this.unknownKeys(r, KNOWN.request, itemPath)
     if (r.description !== undefined && r.description !== '') this.described++
     const method = (str(r.method) ?? 'GET').toUpperCase()
-    if (!(HTTP_METHODS as readonly string[]).includes(method)) return this.warn(itemPath, 'method', `method ${method} is not supported; the request was skipped`)
+    if (!(HTTP_METHODS as readonly string[]).includes(method))
+      return this.warn(itemPath, 'method', `method ${method} is not supported; the request was skipped`)
     const url = parseUrl(r.url)
     if (!url) return this.warn(itemPath, 'url', 'the request has no URL; it was skipped')
 
@@ -172,7 +186,8 @@ class Importer {
       if (first && literal) this.credential(itemPath, 'auth_basic', 'basic credentials', pass ? `${user}:${pass}` : user)
       return 'basic'
     }
-    if (first) this.warn(itemPath, 'auth', `auth type "${type || '(none)'}" is not supported; the requests use the workspace's token instead`)
+    if (first)
+      this.warn(itemPath, 'auth', `auth type "${type || '(none)'}" is not supported; the requests use the workspace's token instead`)
     return 'bearer'
   }
 

@@ -54,7 +54,13 @@ describe('SavedRequestStore files', () => {
     expect(await filesUnder(root)).toEqual(['shared/Contacts/list-contacts.json', 'workspaces/ws_eu-1/Admins/Me/get-admin.json'])
     const text = await fs.readFile(path.join(root, 'shared/Contacts/list-contacts.json'), 'utf8')
     expect(text).toContain('\n  "id": ') // pretty-printed for diffs
-    expect(JSON.parse(text)).toMatchObject({ format: 'token-desk/request@1', id: a.id, name: 'List contacts', order: 0, request: { method: 'GET', path: '/contacts' } })
+    expect(JSON.parse(text)).toMatchObject({
+      format: 'token-desk/request@1',
+      id: a.id,
+      name: 'List contacts',
+      order: 0,
+      request: { method: 'GET', path: '/contacts' }
+    })
     expect(b).toMatchObject({ folder: 'Admins/Me', scope: WS, updatedAt: '2025-01-02T03:04:05.000Z' })
 
     // Everything survives a restart; folder and scope come from where the file is.
@@ -82,7 +88,9 @@ describe('SavedRequestStore files', () => {
     expect((await rejection(store.save({ name: '  ', scope: SHARED, draft: get() }))).code).toBe('invalid_input')
     const bad = await rejection(store.save({ name: 'x', folder: '../escape', scope: SHARED, draft: get() }))
     expect(bad.message).toMatch(/folder/)
-    expect((await rejection(store.save({ name: 'x', scope: { kind: 'workspace', workspaceId: '../x' }, draft: get() }))).message).toMatch(/workspace id/)
+    expect((await rejection(store.save({ name: 'x', scope: { kind: 'workspace', workspaceId: '../x' }, draft: get() }))).message).toMatch(
+      /workspace id/
+    )
     expect((await rejection(store.get('nope'))).code).toBe('not_found')
     expect(await filesUnder(root)).toEqual([])
   })
@@ -133,7 +141,12 @@ describe('organising', () => {
   it('manages folders: create (empty dirs listed), rename with contents, remove only when empty or recursive, undo', async () => {
     await store.createFolder(SHARED, 'Empty/Nested')
     const a = await store.save({ name: 'Reply', folder: 'Conversations/Replies', scope: SHARED, draft: get('/conversations') })
-    expect((await store.listFolders(SHARED)).map((f) => f.folder)).toEqual(['Conversations', 'Conversations/Replies', 'Empty', 'Empty/Nested'])
+    expect((await store.listFolders(SHARED)).map((f) => f.folder)).toEqual([
+      'Conversations',
+      'Conversations/Replies',
+      'Empty',
+      'Empty/Nested'
+    ])
 
     await store.renameFolder(SHARED, 'Conversations', 'Inbox/Conversations')
     expect((await store.get(a.id)).folder).toBe('Inbox/Conversations/Replies')
@@ -157,20 +170,29 @@ describe('corrupt files', () => {
     const good = await store.save({ name: 'Good', scope: SHARED, draft: get() })
     await fs.mkdir(path.join(root, 'shared/Broken'), { recursive: true })
     await fs.writeFile(path.join(root, 'shared/Broken/list-contacts.json'), '{ "format": "token-desk/request@1", "id": ')
-    await fs.writeFile(path.join(root, 'shared/Broken/wrong.json'), JSON.stringify({ format: 'token-desk/request@1', id: 'x', name: 'w', request: { method: 'FETCH', path: '/' } }))
+    await fs.writeFile(
+      path.join(root, 'shared/Broken/wrong.json'),
+      JSON.stringify({ format: 'token-desk/request@1', id: 'x', name: 'w', request: { method: 'FETCH', path: '/' } })
+    )
     await fs.copyFile(path.join(root, 'shared/good.json'), path.join(root, 'shared/Broken/copied.json'))
 
     const s = fresh()
     const listed = await s.list()
     expect(listed.requests.map((r) => r.id)).toEqual([good.id])
-    expect(listed.corrupt.map((c) => c.file.split(path.sep).join('/')).sort()).toEqual(['shared/Broken/copied.json', 'shared/Broken/list-contacts.json', 'shared/Broken/wrong.json'])
+    expect(listed.corrupt.map((c) => c.file.split(path.sep).join('/')).sort()).toEqual([
+      'shared/Broken/copied.json',
+      'shared/Broken/list-contacts.json',
+      'shared/Broken/wrong.json'
+    ])
     expect(listed.corrupt.find((c) => c.file.endsWith('list-contacts.json'))?.message).toMatch(/not valid JSON/)
     expect(listed.corrupt.find((c) => c.file.endsWith('wrong.json'))?.message).toMatch(/request\.method/)
     expect(listed.corrupt.find((c) => c.file.endsWith('copied.json'))?.message).toMatch(/duplicate id/)
 
     // A new request with the same slug goes next to the broken file, not over it.
     await s.save({ name: 'List contacts', folder: 'Broken', scope: SHARED, draft: get() })
-    expect(await fs.readFile(path.join(root, 'shared/Broken/list-contacts.json'), 'utf8')).toBe('{ "format": "token-desk/request@1", "id": ')
+    expect(await fs.readFile(path.join(root, 'shared/Broken/list-contacts.json'), 'utf8')).toBe(
+      '{ "format": "token-desk/request@1", "id": '
+    )
     expect(await fs.stat(path.join(root, 'shared/Broken/list-contacts-2.json'))).toBeTruthy()
   })
 })
@@ -208,7 +230,16 @@ describe('secrets on save', () => {
 })
 
 describe('search', () => {
-  const FOLDERS = ['Contacts', 'Conversations/Replies', 'Tickets', 'Billing/Invoices', 'Admins', 'Articles/Help Center', 'Data Events', 'Companies']
+  const FOLDERS = [
+    'Contacts',
+    'Conversations/Replies',
+    'Tickets',
+    'Billing/Invoices',
+    'Admins',
+    'Articles/Help Center',
+    'Data Events',
+    'Companies'
+  ]
   const VERBS = ['List', 'Get', 'Create', 'Update', 'Delete', 'Search', 'Attach', 'Detach']
 
   /** 10,000 request files written straight to disk, as a big team collection would be. */
@@ -219,7 +250,13 @@ describe('search', () => {
           const i = start + k
           const folder = `${FOLDERS[i % FOLDERS.length]!}/Batch ${Math.floor(i / 500)}`
           const dir = path.join(root, 'shared', ...folder.split('/'))
-          const file = { format: 'token-desk/request@1', id: `gen-${i}`, name: `${VERBS[i % VERBS.length]!} item ${i}`, order: i, request: { method: 'GET', path: `/things/${i}` } }
+          const file = {
+            format: 'token-desk/request@1',
+            id: `gen-${i}`,
+            name: `${VERBS[i % VERBS.length]!} item ${i}`,
+            order: i,
+            request: { method: 'GET', path: `/things/${i}` }
+          }
           await fs.mkdir(dir, { recursive: true })
           await fs.writeFile(path.join(dir, `item-${i}.json`), JSON.stringify(file))
         })

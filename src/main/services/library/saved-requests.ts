@@ -156,7 +156,10 @@ export class SavedRequestStore {
     const f = parseOrThrow(ScopeFilter, filter, 'invalid scope filter')
     await this.ensureLoaded()
     if (f.kind === 'all') return this.index.search(query, limit)
-    return this.index.search(query, Number.POSITIVE_INFINITY).filter((h) => matchesFilter(h.scope, f)).slice(0, limit)
+    return this.index
+      .search(query, Number.POSITIVE_INFINITY)
+      .filter((h) => matchesFilter(h.scope, f))
+      .slice(0, limit)
   }
 
   /** Every folder (including empty ones), read from disk so hand-made directories show up. */
@@ -310,7 +313,11 @@ export class SavedRequestStore {
 
   async createFolder(scope: SavedScope, folder: string): Promise<SavedFolder> {
     const s = parseOrThrow(SavedScope, scope, 'invalid scope')
-    const f = parseOrThrow(FolderPath.refine((p) => p !== '', 'a folder name is required'), folder, 'invalid folder')
+    const f = parseOrThrow(
+      FolderPath.refine((p) => p !== '', 'a folder name is required'),
+      folder,
+      'invalid folder'
+    )
     return this.mutate(async () => {
       await fs.mkdir(this.dirFor(s, f), { recursive: true }).catch((e: unknown) => {
         throw storageError(`could not create folder "${f}"`, e)
@@ -348,7 +355,11 @@ export class SavedRequestStore {
   /** An empty folder always; a non-empty one only with `recursive`. Undoable either way. */
   async removeFolder(scope: SavedScope, folder: string, opts: { recursive?: boolean } = {}): Promise<{ undoToken: string }> {
     const s = parseOrThrow(SavedScope, scope, 'invalid scope')
-    const f = parseOrThrow(FolderPath.refine((p) => p !== '', 'the root folder cannot be removed'), folder, 'invalid folder')
+    const f = parseOrThrow(
+      FolderPath.refine((p) => p !== '', 'the root folder cannot be removed'),
+      folder,
+      'invalid folder'
+    )
     return this.mutate(async () => {
       const dir = this.dirFor(s, f)
       if (!(await exists(dir))) throw new AppError('not_found', `folder "${f}" does not exist`)
@@ -500,7 +511,12 @@ export class SavedRequestStore {
     }
     const parts = rel.split(path.sep)
     const scope: SavedScope | undefined =
-      knownScope ?? (parts[0] === 'shared' ? { kind: 'shared' } : parts[0] === 'workspaces' && parts[1] ? { kind: 'workspace', workspaceId: parts[1] } : undefined)
+      knownScope ??
+      (parts[0] === 'shared'
+        ? { kind: 'shared' }
+        : parts[0] === 'workspaces' && parts[1]
+          ? { kind: 'workspace', workspaceId: parts[1] }
+          : undefined)
     if (!scope) return fail('not inside shared/ or workspaces/<id>/')
     const folder = path.relative(this.scopeDir(scope), path.dirname(file)).split(path.sep).filter(Boolean).join('/')
     if (text instanceof Error) return fail(`unreadable: ${(text as NodeJS.ErrnoException).code ?? 'error'}`)

@@ -8,8 +8,12 @@ const kv = (name: string, value: string) => ({ name, value, enabled: true })
 
 describe('detectSecrets', () => {
   it('flags an Authorization header, bearer or basic, with a masked preview', () => {
-    const found = detectSecrets(draft({ headers: [kv('Authorization', `Bearer ${FAKE_INTERCOM_TOKEN}`), kv('Accept', 'application/json')] }))
-    expect(found).toEqual([{ location: 'header', name: 'Authorization', preview: `${FAKE_INTERCOM_TOKEN.slice(0, 4)}…${FAKE_INTERCOM_TOKEN.slice(-4)}` }])
+    const found = detectSecrets(
+      draft({ headers: [kv('Authorization', `Bearer ${FAKE_INTERCOM_TOKEN}`), kv('Accept', 'application/json')] })
+    )
+    expect(found).toEqual([
+      { location: 'header', name: 'Authorization', preview: `${FAKE_INTERCOM_TOKEN.slice(0, 4)}…${FAKE_INTERCOM_TOKEN.slice(-4)}` }
+    ])
     expect(detectSecrets(draft({ headers: [kv('authorization', 'Basic dXNlcjpwYXNz')] }))).toHaveLength(1)
   })
 

@@ -37,7 +37,8 @@ function scanRows(rows: readonly KeyValue[], location: 'header' | 'query'): Arra
   rows.forEach((row, index) => {
     const byName = SECRET_NAME.test(row.name) && !isPlaceholder(row.value)
     const byValue = valueMatches(row.value)
-    if (byName || byValue.length > 0) out.push({ location, name: row.name, preview: maskSecret(row.value.trim().replace(/^(Bearer|Basic)\s+/i, '')), index })
+    if (byName || byValue.length > 0)
+      out.push({ location, name: row.name, preview: maskSecret(row.value.trim().replace(/^(Bearer|Basic)\s+/i, '')), index })
   })
   return out
 }
@@ -67,8 +68,7 @@ function jsonKeySecrets(body: string): Array<{ name: string; value: string }> {
 /** Secret substrings of free text (body, path): the exact text to cut out, plus how to report it. */
 function textSecrets(text: string, jsonAware: boolean): Array<{ name: string; raw: string }> {
   const out: Array<{ name: string; raw: string }> = []
-  if (jsonAware)
-    for (const { name, value } of jsonKeySecrets(text)) out.push({ name, raw: JSON.stringify(value).slice(1, -1) })
+  if (jsonAware) for (const { name, value } of jsonKeySecrets(text)) out.push({ name, raw: JSON.stringify(value).slice(1, -1) })
   for (const raw of valueMatches(text)) if (!out.some((o) => o.raw.includes(raw))) out.push({ name: '(value)', raw })
   return out
 }
@@ -79,8 +79,7 @@ function pathSecrets(draft: RequestDraft): Array<{ name: string; raw: string }> 
   for (const m of draft.path.matchAll(/[?&]([^=&#]+)=([^&#]*)/g))
     if (m[1] && m[2] && SECRET_NAME.test(m[1]) && !isPlaceholder(m[2]) && !out.some((o) => o.raw === m[2]))
       out.push({ name: m[1], raw: m[2] })
-  for (const [name, value] of Object.entries(draft.pathParams))
-    for (const s of textSecrets(value, false)) out.push({ name, raw: s.raw })
+  for (const [name, value] of Object.entries(draft.pathParams)) for (const s of textSecrets(value, false)) out.push({ name, raw: s.raw })
   return out
 }
 
@@ -90,12 +89,14 @@ export type SecretWithValue = SecretFinding & { value: string }
 /** Every credential in the draft, with its value. Header values lose a leading "Bearer "/"Basic ". */
 export function findSecretValues(draft: RequestDraft): SecretWithValue[] {
   const rowValue = (rows: readonly KeyValue[], i: number): string => (rows[i]?.value ?? '').trim().replace(/^(Bearer|Basic)\s+/i, '')
-  const fromText = (location: 'path' | 'body') => (s: { name: string; raw: string }): SecretWithValue => ({
-    location,
-    name: s.name,
-    preview: maskSecret(s.raw),
-    value: s.raw
-  })
+  const fromText =
+    (location: 'path' | 'body') =>
+    (s: { name: string; raw: string }): SecretWithValue => ({
+      location,
+      name: s.name,
+      preview: maskSecret(s.raw),
+      value: s.raw
+    })
   return [
     ...scanRows(draft.headers, 'header').map(({ index, ...f }) => ({ ...f, value: rowValue(draft.headers, index) })),
     ...scanRows(draft.query, 'query').map(({ index, ...f }) => ({ ...f, value: rowValue(draft.query, index) })),
@@ -118,7 +119,10 @@ function cutOut(text: string, raws: readonly string[]): string {
  * replaced by `{{redacted}}`. `alsoRemove` lists exact values known to be secret (e.g. the token that
  * was sent), which are cut out wherever they appear.
  */
-export function stripSecrets(draft: RequestDraft, opts: { dropAuthorization?: boolean; alsoRemove?: readonly string[] } = {}): RequestDraft {
+export function stripSecrets(
+  draft: RequestDraft,
+  opts: { dropAuthorization?: boolean; alsoRemove?: readonly string[] } = {}
+): RequestDraft {
   const known = (opts.alsoRemove ?? []).filter((s) => s.length >= 4)
   const keepRows = (rows: readonly KeyValue[], location: 'header' | 'query'): KeyValue[] => {
     const flagged = new Set(scanRows(rows, location).map((f) => f.index))

@@ -1,9 +1,7 @@
 import { timingSafeEqual } from 'node:crypto'
 
 export type CallbackCheck =
-  | { kind: 'ok'; params: URLSearchParams }
-  | { kind: 'bad_state' }
-  | { kind: 'error'; error: string; description: string | null }
+  { kind: 'ok'; params: URLSearchParams } | { kind: 'bad_state' } | { kind: 'error'; error: string; description: string | null }
 
 /**
  * Judges redirect parameters, from the loopback listener or pasted by the user. `state` is checked

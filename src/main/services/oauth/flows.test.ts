@@ -32,7 +32,14 @@ function newFlows(): OAuthFlows {
 
 const intercomRequest = (extra: object = {}) => {
   const client = sandbox.oauthClients[0]!
-  return { kind: 'intercom' as const, clientId: client.clientId, clientSecret: client.clientSecret, sandbox: true, ...sandboxIntercomEndpoints(sandbox.url), ...extra }
+  return {
+    kind: 'intercom' as const,
+    clientId: client.clientId,
+    clientSecret: client.clientSecret,
+    sandbox: true,
+    ...sandboxIntercomEndpoints(sandbox.url),
+    ...extra
+  }
 }
 
 /** Plays the user on the sandbox consent page; returns where the browser is sent next. */
@@ -128,10 +135,20 @@ describe('OAuthFlows — Intercom sign-in against the sandbox', () => {
     const { cert } = await loopbackCertificate(vault) // the cached one the listener uses
     const status = await new Promise<number>((resolve, reject) =>
       https
-        .get({ host: '127.0.0.1', port: Number(location.port), path: location.pathname + location.search, headers: { host: location.host }, ca: cert, servername: 'localhost' }, (res) => {
-          res.resume()
-          resolve(res.statusCode ?? 0)
-        })
+        .get(
+          {
+            host: '127.0.0.1',
+            port: Number(location.port),
+            path: location.pathname + location.search,
+            headers: { host: location.host },
+            ca: cert,
+            servername: 'localhost'
+          },
+          (res) => {
+            res.resume()
+            resolve(res.statusCode ?? 0)
+          }
+        )
         .on('error', reject)
     )
     expect(status).toBe(200)
@@ -140,7 +157,9 @@ describe('OAuthFlows — Intercom sign-in against the sandbox', () => {
 
   it('rejects an invalid request before listening', async () => {
     newFlows()
-    await expect(flows.start({ kind: 'generic', authorizationUrl: 'http://example.com/auth', tokenUrl: 'https://example.com/token', clientId: 'x' })).rejects.toMatchObject({
+    await expect(
+      flows.start({ kind: 'generic', authorizationUrl: 'http://example.com/auth', tokenUrl: 'https://example.com/token', clientId: 'x' })
+    ).rejects.toMatchObject({
       code: 'invalid_input',
       message: expect.stringMatching(/authorizationUrl.*https/)
     })

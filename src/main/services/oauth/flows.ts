@@ -34,7 +34,10 @@ const IntercomRequest = Listen.extend({
   apiBase: z.string().url().optional()
 })
 
-export const OAuthRequest = z.discriminatedUnion('kind', [IntercomRequest, Listen.extend({ kind: z.literal('generic') }).extend(GenericProvider.shape)])
+export const OAuthRequest = z.discriminatedUnion('kind', [
+  IntercomRequest,
+  Listen.extend({ kind: z.literal('generic') }).extend(GenericProvider.shape)
+])
 export type OAuthRequest = z.input<typeof OAuthRequest>
 
 export type OAuthResult =
@@ -89,7 +92,8 @@ export class OAuthFlows {
   constructor(private readonly options: OAuthFlowsOptions) {}
 
   async start(input: OAuthRequest): Promise<{ flowId: string; authorizeUrl: string; redirectUri: string }> {
-    if (this.#flow && !isFinal(this.#flow.status.phase)) throw new AppError('busy', 'A sign-in is already in progress; finish or cancel it first.')
+    if (this.#flow && !isFinal(this.#flow.status.phase))
+      throw new AppError('busy', 'A sign-in is already in progress; finish or cancel it first.')
     const parsed = OAuthRequest.safeParse(input)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
@@ -99,7 +103,13 @@ export class OAuthFlows {
     const generic = request.kind === 'generic' ? await GenericAuthorization.create(request) : null
     const expectedState = generic?.state ?? oauth.generateRandomState()
     const tls = request.https ? await loopbackCertificate(this.options.vault ?? null, this.options.clock) : undefined
-    const listener = await LoopbackListener.start({ expectedState, port: request.port, path: request.callbackPath, timeoutMs: this.options.timeoutMs, tls })
+    const listener = await LoopbackListener.start({
+      expectedState,
+      port: request.port,
+      path: request.callbackPath,
+      timeoutMs: this.options.timeoutMs,
+      tls
+    })
     const { redirectUri } = listener
     const authorizeUrl = generic
       ? generic.authorizeUrl(redirectUri)
@@ -174,7 +184,8 @@ export class OAuthFlows {
       if (query === undefined) throw new AppError('invalid_input', 'That is not a valid URL.')
       params = new URLSearchParams(query)
       const check = checkCallback(params, flow.expectedState)
-      if (check.kind === 'bad_state') throw new AppError('invalid_input', 'That URL belongs to a different sign-in attempt (its state does not match).')
+      if (check.kind === 'bad_state')
+        throw new AppError('invalid_input', 'That URL belongs to a different sign-in attempt (its state does not match).')
       if (check.kind === 'error') {
         flow.listener.cancel()
         flow.abort(new AppError('oauth', describeOAuthError(check.error, check.description), { error: check.error }))
@@ -205,7 +216,11 @@ export class OAuthFlows {
     }
   }
 
-  async #complete(flow: Flow, callback: Promise<URLSearchParams>, finish: (params: URLSearchParams) => Promise<OAuthResult>): Promise<OAuthResult> {
+  async #complete(
+    flow: Flow,
+    callback: Promise<URLSearchParams>,
+    finish: (params: URLSearchParams) => Promise<OAuthResult>
+  ): Promise<OAuthResult> {
     try {
       const params = await callback
       this.#update(flow, { phase: 'exchanging' })

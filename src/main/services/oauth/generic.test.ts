@@ -36,7 +36,11 @@ async function browse(url: string, stopAt: string): Promise<string> {
   let next: { url: string; init?: RequestInit } = { url }
   for (let hop = 0; hop < 20; hop++) {
     if (next.url.startsWith(stopAt)) return next.url
-    const response = await fetch(next.url, { ...next.init, redirect: 'manual', headers: { ...(next.init?.headers ?? {}), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } })
+    const response = await fetch(next.url, {
+      ...next.init,
+      redirect: 'manual',
+      headers: { ...(next.init?.headers ?? {}), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') }
+    })
     for (const cookie of response.headers.getSetCookie()) {
       const [pair = ''] = cookie.split(';')
       const eq = pair.indexOf('=')
@@ -51,10 +55,14 @@ async function browse(url: string, stopAt: string): Promise<string> {
     const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1]
     if (!action) throw new Error(`stuck at ${response.status}`)
     const fields = new URLSearchParams()
-    for (const [, name, value] of html.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)) fields.set(name!, value!)
+    for (const [, name, value] of html.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g))
+      fields.set(name!, value!)
     if (/name="login"/.test(html)) fields.set('login', 'alice')
     if (/name="password"/.test(html)) fields.set('password', 'anything')
-    next = { url: new URL(action, next.url).href, init: { method: 'POST', body: fields, headers: { 'content-type': 'application/x-www-form-urlencoded' } } }
+    next = {
+      url: new URL(action, next.url).href,
+      init: { method: 'POST', body: fields, headers: { 'content-type': 'application/x-www-form-urlencoded' } }
+    }
   }
   throw new Error('too many hops')
 }
@@ -94,6 +102,9 @@ describe('OAuthFlows — generic PKCE provider (oidc-provider)', () => {
     const flows = new OAuthFlows({ opener: { openExternal: async () => undefined } })
     const { flowId, authorizeUrl, redirectUri } = await flows.start(request({ clientSecret: 'not-registered' }))
     await fetch(await browse(authorizeUrl, redirectUri))
-    await expect(flows.result(flowId)).rejects.toMatchObject({ code: 'oauth', message: expect.stringMatching(/token endpoint refused the code: invalid_client/) })
+    await expect(flows.result(flowId)).rejects.toMatchObject({
+      code: 'oauth',
+      message: expect.stringMatching(/token endpoint refused the code: invalid_client/)
+    })
   })
 })

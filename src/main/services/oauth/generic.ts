@@ -21,7 +21,10 @@ export const GenericProvider = z.object({
   tokenUrl: EndpointUrl,
   clientId: z.string().min(1).max(512),
   clientSecret: z.string().max(512).optional(),
-  scopes: z.array(z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, 'a scope without spaces or quotes')).max(50).default([]),
+  scopes: z
+    .array(z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, 'a scope without spaces or quotes'))
+    .max(50)
+    .default([]),
   /** Expected `iss` (RFC 9207); defaults to the authorization URL's origin. */
   issuer: z.string().url().optional()
 })
@@ -106,11 +109,16 @@ function toOAuthError(error: unknown): AppError {
     return new AppError('oauth', describeOAuthError(error.error, error.error_description ?? null), { error: error.error })
   }
   if (error instanceof oauth.ResponseBodyError) {
-    return new AppError('oauth', `The token endpoint refused the code: ${error.error}${error.error_description ? ` (${error.error_description})` : ''}.`, {
-      error: error.error,
-      status: error.status
-    })
+    return new AppError(
+      'oauth',
+      `The token endpoint refused the code: ${error.error}${error.error_description ? ` (${error.error_description})` : ''}.`,
+      {
+        error: error.error,
+        status: error.status
+      }
+    )
   }
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return new AppError('timeout', 'The token endpoint did not answer in time.')
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+    return new AppError('timeout', 'The token endpoint did not answer in time.')
   return new AppError('oauth', `Sign-in failed: ${error instanceof Error ? error.message : String(error)}`)
 }

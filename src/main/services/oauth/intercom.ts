@@ -27,7 +27,12 @@ const TokenResponse = z
   .refine((r) => r.access_token ?? r.token, 'no token in the response')
 
 /** POST /auth/eagle/token with the form Intercom documents: code, client_id, client_secret. */
-export async function exchangeIntercomCode(options: { apiBase: string; code: string; clientId: string; clientSecret: string }): Promise<string> {
+export async function exchangeIntercomCode(options: {
+  apiBase: string
+  code: string
+  clientId: string
+  clientSecret: string
+}): Promise<string> {
   let data: unknown
   try {
     const form = new URLSearchParams({ code: options.code, client_id: options.clientId, client_secret: options.clientSecret })

@@ -11,13 +11,26 @@ interface Reply {
   body: string
 }
 
-function request(listener: LoopbackListener, path: string, options: { method?: string; host?: string | null; ca?: string } = {}): Promise<Reply> {
+function request(
+  listener: LoopbackListener,
+  path: string,
+  options: { method?: string; host?: string | null; ca?: string } = {}
+): Promise<Reply> {
   const headers: Record<string, string> = {}
   if (options.host !== null) headers.host = options.host ?? `127.0.0.1:${listener.port}`
   const transport = options.ca ? https : http
   return new Promise((resolve, reject) => {
     const req = transport.request(
-      { host: '127.0.0.1', port: listener.port, path, method: options.method ?? 'GET', headers, setHost: false, ca: options.ca, servername: 'localhost' },
+      {
+        host: '127.0.0.1',
+        port: listener.port,
+        path,
+        method: options.method ?? 'GET',
+        headers,
+        setHost: false,
+        ca: options.ca,
+        servername: 'localhost'
+      },
       (res) => {
         let body = ''
         res.setEncoding('utf8').on('data', (c: string) => (body += c))
@@ -28,10 +41,11 @@ function request(listener: LoopbackListener, path: string, options: { method?: s
   })
 }
 
-const refused = (listener: LoopbackListener) => request(listener, '/callback?state=s&code=c').then(
-  () => false,
-  (error: NodeJS.ErrnoException) => error.code === 'ECONNREFUSED'
-)
+const refused = (listener: LoopbackListener) =>
+  request(listener, '/callback?state=s&code=c').then(
+    () => false,
+    (error: NodeJS.ErrnoException) => error.code === 'ECONNREFUSED'
+  )
 
 let current: LoopbackListener | null = null
 const start = async (options: Partial<Parameters<typeof LoopbackListener.start>[0]> = {}) =>
@@ -75,7 +89,9 @@ describe('LoopbackListener', () => {
     expect((await request(listener, '/callback?code=c')).status).toBe(400)
     expect((await request(listener, '/callback?state=guess&error=access_denied')).status).toBe(400)
     expect(listener.closed).toBe(false)
-    expect((await request(listener, '/callback?state=expected-state&code=the%2Bcode%3D', { host: `localhost:${listener.port}` })).status).toBe(200)
+    expect(
+      (await request(listener, '/callback?state=expected-state&code=the%2Bcode%3D', { host: `localhost:${listener.port}` })).status
+    ).toBe(200)
     expect((await listener.result).get('code')).toBe('the+code=')
   })
 
@@ -101,7 +117,11 @@ describe('LoopbackListener', () => {
     const reply = await request(listener, '/callback?state=expected-state&error=access_denied&error_description=User%20said%20no')
     expect(reply.status).toBe(200)
     expect(reply.body).not.toContain('User said no')
-    await expect(listener.result).rejects.toMatchObject({ code: 'oauth', message: 'Sign-in was cancelled or access was denied: User said no', details: { error: 'access_denied' } })
+    await expect(listener.result).rejects.toMatchObject({
+      code: 'oauth',
+      message: 'Sign-in was cancelled or access was denied: User said no',
+      details: { error: 'access_denied' }
+    })
     expect(await refused(listener)).toBe(true)
   })
 
@@ -133,7 +153,10 @@ describe('LoopbackListener', () => {
     expect(await loopbackCertificate(vault)).toEqual(tls)
     const listener = await start({ tls })
     expect(listener.redirectUri).toBe(`https://localhost:${listener.port}/callback`)
-    const reply = await request(listener, '/callback?state=expected-state&code=tls-code', { ca: tls.cert, host: `localhost:${listener.port}` })
+    const reply = await request(listener, '/callback?state=expected-state&code=tls-code', {
+      ca: tls.cert,
+      host: `localhost:${listener.port}`
+    })
     expect(reply.status).toBe(200)
     expect((await listener.result).get('code')).toBe('tls-code')
   })

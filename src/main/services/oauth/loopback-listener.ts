@@ -34,7 +34,10 @@ const page = (title: string, message: string) =>
 const PAGES = {
   success: page('Signed in', 'You can close this tab and return to Token Desk.'),
   failed: page('Sign-in not completed', 'Return to Token Desk to see what happened and try again.'),
-  badState: page('Unexpected sign-in response', 'This response does not belong to the sign-in Token Desk is waiting for. Return to Token Desk.'),
+  badState: page(
+    'Unexpected sign-in response',
+    'This response does not belong to the sign-in Token Desk is waiting for. Return to Token Desk.'
+  ),
   badHost: page('Bad request', 'Unexpected host.'),
   notFound: page('Not found', 'Nothing here.')
 }
@@ -113,7 +116,9 @@ export class LoopbackListener {
       case 'bad_state':
         return reply(400, PAGES.badState) // keep waiting for the real answer
       case 'error':
-        return reply(200, PAGES.failed, () => this.#finish(new AppError('oauth', describeOAuthError(check.error, check.description), { error: check.error })))
+        return reply(200, PAGES.failed, () =>
+          this.#finish(new AppError('oauth', describeOAuthError(check.error, check.description), { error: check.error }))
+        )
       case 'ok':
         return reply(200, PAGES.success, () => this.#finish(null, check.params))
     }

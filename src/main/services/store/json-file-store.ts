@@ -83,7 +83,8 @@ export class JsonFileStore implements KeyValueStore {
     try {
       return create(options)
     } catch (error) {
-      if (!isReadFailure(error)) throw new AppError('storage', `The settings folder ${this.#options.cwd} cannot be used: ${describe(error)}`)
+      if (!isReadFailure(error))
+        throw new AppError('storage', `The settings folder ${this.#options.cwd} cannot be used: ${describe(error)}`)
       this.#setAside(path.join(this.#options.cwd, `${this.#options.name}.json`), error)
       try {
         return create(options)
@@ -110,7 +111,10 @@ export class JsonFileStore implements KeyValueStore {
     try {
       fs.renameSync(file, backup)
     } catch (error) {
-      throw new AppError('storage', `The settings file ${file} is unreadable (${describe(cause)}) and could not be moved aside: ${describe(error)}`)
+      throw new AppError(
+        'storage',
+        `The settings file ${file} is unreadable (${describe(cause)}) and could not be moved aside: ${describe(error)}`
+      )
     }
     const notice = `The settings file ${path.basename(file)} could not be read (${describe(cause)}). It was kept as ${path.basename(backup)} and a new, empty one was started.`
     this.notices.push(notice)

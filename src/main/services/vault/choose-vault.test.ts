@@ -41,7 +41,9 @@ describe('chooseVault policy', () => {
   })
 
   it('uses the keyring in Node/browser mode, else memory', () => {
-    expect(chooseVault(facts({ mode: 'node', safeStorageAvailable: false, safeStorageBackend: null, keyring: { ok: true } }))).toEqual({ kind: 'keyring' })
+    expect(chooseVault(facts({ mode: 'node', safeStorageAvailable: false, safeStorageBackend: null, keyring: { ok: true } }))).toEqual({
+      kind: 'keyring'
+    })
     expect(chooseVault(facts({ mode: 'node', safeStorageAvailable: false, safeStorageBackend: null })).kind).toBe('memory')
   })
 })
@@ -59,7 +61,13 @@ describe('createVault', () => {
     const memory = await createVault({ mode: 'electron', safeStorage: new FakeSafeStorage('basic_text'), store: store(), keyring: false })
     expect(memory.backend).toMatchObject({ id: 'memory', persistent: false })
     expect(memory.backend.notice).toMatch(/basic_text/)
-    const optedIn = await createVault({ mode: 'electron', safeStorage: new FakeSafeStorage('basic_text'), store: store(), keyring: false, basicTextOptIn: true })
+    const optedIn = await createVault({
+      mode: 'electron',
+      safeStorage: new FakeSafeStorage('basic_text'),
+      store: store(),
+      keyring: false,
+      basicTextOptIn: true
+    })
     expect(optedIn.backend).toMatchObject({ id: 'safeStorage-basic-text', secure: false, persistent: true })
     expect(optedIn.backend.notice).toMatch(/not encrypted/)
   })

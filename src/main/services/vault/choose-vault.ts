@@ -18,10 +18,7 @@ export interface VaultFacts {
 }
 
 export type VaultChoice =
-  | { kind: 'safeStorage' }
-  | { kind: 'keyring' }
-  | { kind: 'safeStorage-basic-text' }
-  | { kind: 'memory'; notice: string }
+  { kind: 'safeStorage' } | { kind: 'keyring' } | { kind: 'safeStorage-basic-text' } | { kind: 'memory'; notice: string }
 
 const HOW_TO_GET_A_KEYRING =
   'To keep tokens securely across restarts, install and unlock a keyring (gnome-keyring or KWallet) and restart Token Desk; ' +
@@ -111,7 +108,13 @@ export async function createVault(options: CreateVaultOptions): Promise<SecretVa
         safeStorage: safeStorage!,
         store: store!,
         timeoutMs,
-        backend: { id: 'safeStorage-basic-text', label: 'Obfuscated on disk (basic_text)', secure: false, persistent: true, notice: BASIC_TEXT_OPT_IN_NOTICE }
+        backend: {
+          id: 'safeStorage-basic-text',
+          label: 'Obfuscated on disk (basic_text)',
+          secure: false,
+          persistent: true,
+          notice: BASIC_TEXT_OPT_IN_NOTICE
+        }
       })
     case 'keyring':
       return keyring!

@@ -32,7 +32,10 @@ describe('KeyringVault with a hung D-Bus', () => {
 
   it('fails every call with keychain_timeout instead of hanging', async () => {
     const hung = new KeyringVault({ timeoutMs: 300 })
-    await expect(hung.get('token-desk', 'x')).rejects.toMatchObject({ code: 'keychain_timeout', message: expect.stringMatching(/did not answer within 300 ms while reading a secret/) })
+    await expect(hung.get('token-desk', 'x')).rejects.toMatchObject({
+      code: 'keychain_timeout',
+      message: expect.stringMatching(/did not answer within 300 ms while reading a secret/)
+    })
     await expect(hung.set('token-desk', 'x', 'y')).rejects.toMatchObject({ code: 'keychain_timeout' })
     expect(sockets.size).toBeGreaterThanOrEqual(1) // the call really reached the bus
     hung.close()

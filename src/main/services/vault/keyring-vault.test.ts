@@ -8,7 +8,9 @@ const vault = new KeyringVault()
 const probe = await vault.probe()
 if (!probe.ok) {
   if (process.env.CI === 'true') throw new Error(`CI=true but no Secret Service is reachable: ${probe.reason}`)
-  console.warn(`[keyring tests skipped] no Secret Service reachable (${probe.reason}); run them with: bash scripts/with-keyring.sh npx vitest run src/main/services/vault`)
+  console.warn(
+    `[keyring tests skipped] no Secret Service reachable (${probe.reason}); run them with: bash scripts/with-keyring.sh npx vitest run src/main/services/vault`
+  )
 }
 
 describe.runIf(probe.ok)('KeyringVault against a real Secret Service', () => {
@@ -33,7 +35,12 @@ describe.runIf(probe.ok)('KeyringVault against a real Secret Service', () => {
     await vault.set(service, 'a', 'uno')
     await vault.set(service, 'b', 'two')
     const found = await vault.findCredentials(service)
-    expect(found).toEqual(expect.arrayContaining([{ account: 'a', password: 'uno' }, { account: 'b', password: 'two' }]))
+    expect(found).toEqual(
+      expect.arrayContaining([
+        { account: 'a', password: 'uno' },
+        { account: 'b', password: 'two' }
+      ])
+    )
     expect(await vault.delete(service, 'a')).toBe(true)
     expect(await vault.delete(service, 'a')).toBe(false)
     expect(await vault.get(service, 'a')).toBeNull()

@@ -26,7 +26,9 @@ describe('SafeStorageVault', () => {
     await vault().set('token-desk', 'ws1:token', 'dG9rOnNlY3JldC12YWx1ZQ==')
     const raw = fs.readFileSync(store.path, 'utf8')
     expect(raw).not.toContain('dG9rOnNlY3JldC12YWx1ZQ==')
-    const record = (JSON.parse(raw) as { secrets: Record<string, Record<string, { v: number; backend: string; data: string }>> }).secrets['token-desk']?.['ws1:token']
+    const record = (JSON.parse(raw) as { secrets: Record<string, Record<string, { v: number; backend: string; data: string }>> }).secrets[
+      'token-desk'
+    ]?.['ws1:token']
     expect(record).toMatchObject({ v: 1, backend: 'gnome_libsecret' })
     expect(Buffer.from(record!.data, 'base64').subarray(0, 3).toString()).toBe('v11')
     expect(await vault().get('token-desk', 'ws1:token')).toBe('dG9rOnNlY3JldC12YWx1ZQ==')
@@ -50,9 +52,14 @@ describe('SafeStorageVault', () => {
   it('reports a record written under another backend instead of decrypting it with a downgrade', async () => {
     await vault().set('token-desk', 'ws1:token', 'secret-under-libsecret')
     safeStorage.backend = 'basic_text'
-    const error = await vault().get('token-desk', 'ws1:token').catch((e: unknown) => e)
+    const error = await vault()
+      .get('token-desk', 'ws1:token')
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(AppError)
-    expect(error).toMatchObject({ code: 'vault_unavailable', details: { reason: 'backend_changed', storedBackend: 'gnome_libsecret', currentBackend: 'basic_text' } })
+    expect(error).toMatchObject({
+      code: 'vault_unavailable',
+      details: { reason: 'backend_changed', storedBackend: 'gnome_libsecret', currentBackend: 'basic_text' }
+    })
     expect((error as AppError).message).toMatch(/enter the token again/)
   })
 
@@ -66,12 +73,17 @@ describe('SafeStorageVault', () => {
   })
 
   it('turns undecryptable data into a clear vault error', async () => {
-    store.set('secrets', { 'token-desk': { k: { v: 1, backend: 'gnome_libsecret', data: Buffer.from('v11-not-really').toString('base64') } } })
+    store.set('secrets', {
+      'token-desk': { k: { v: 1, backend: 'gnome_libsecret', data: Buffer.from('v11-not-really').toString('base64') } }
+    })
     await expect(vault().get('token-desk', 'k')).rejects.toMatchObject({ code: 'vault_unavailable', details: { reason: 'decrypt_failed' } })
   })
 
   it('times out a hung safeStorage call with keychain_timeout', async () => {
     safeStorage.hang = true
-    await expect(vault(50).set('token-desk', 'k', 'x')).rejects.toMatchObject({ code: 'keychain_timeout', message: expect.stringMatching(/did not answer within 50 ms/) })
+    await expect(vault(50).set('token-desk', 'k', 'x')).rejects.toMatchObject({
+      code: 'keychain_timeout',
+      message: expect.stringMatching(/did not answer within 50 ms/)
+    })
   })
 })

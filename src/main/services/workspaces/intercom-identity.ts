@@ -57,7 +57,8 @@ export async function fetchIntercomIdentity(options: {
     throw intercomError(error, 'Checking the token with GET /me')
   }
   const me = MeResponse.safeParse(data)
-  if (!me.success) throw new AppError('intercom_error', 'GET /me answered, but not with an admin and its workspace (app.id_code is missing).')
+  if (!me.success)
+    throw new AppError('intercom_error', 'GET /me answered, but not with an admin and its workspace (app.id_code is missing).')
   const region = Region.safeParse(me.data.app.region?.toUpperCase())
   return {
     adminId: me.data.id,
@@ -83,5 +84,8 @@ export function intercomError(error: unknown, what: string): AppError {
     return new AppError(code, `${what} failed with HTTP ${status}${said}.`, { status, intercomCode: first?.code ?? null })
   }
   if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') return new AppError('timeout', `${what} timed out.`)
-  return new AppError('network', `${what} failed: could not reach ${error.config?.url ? new URL(error.config.url).host : 'the server'} (${error.code ?? error.message}).`)
+  return new AppError(
+    'network',
+    `${what} failed: could not reach ${error.config?.url ? new URL(error.config.url).host : 'the server'} (${error.code ?? error.message}).`
+  )
 }

@@ -22,7 +22,9 @@ afterAll(async () => {
 })
 
 function allFiles(root: string): string[] {
-  return fs.readdirSync(root, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? allFiles(path.join(root, e.name)) : [path.join(root, e.name)]))
+  return fs
+    .readdirSync(root, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? allFiles(path.join(root, e.name)) : [path.join(root, e.name)]))
 }
 
 it('no secret appears in any file the services write, in any common encoding', async () => {
@@ -31,17 +33,30 @@ it('no secret appears in any file the services write, in any common encoding', a
     store: new JsonFileStore({ cwd: dir, name: 'secrets' }),
     backend: { id: 'safeStorage', label: 'test', secure: true, persistent: true, notice: null }
   })
-  const registry = new WorkspaceRegistry({ store: new JsonFileStore({ cwd: dir, name: 'settings' }), vault, resolveApiBase: () => sandbox.url })
+  const registry = new WorkspaceRegistry({
+    store: new JsonFileStore({ cwd: dir, name: 'settings' }),
+    vault,
+    resolveApiBase: () => sandbox.url
+  })
   const [us, eu] = sandbox.workspaces
   const client = sandbox.oauthClients[0]!
   await registry.addByToken({ token: us!.tokens.standard, region: 'US', sandbox: true })
-  const oauthWs = await registry.addFromOAuth({ accessToken: eu!.tokens.extended, clientId: client.clientId, clientSecret: client.clientSecret, region: 'EU', sandbox: true })
+  const oauthWs = await registry.addFromOAuth({
+    accessToken: eu!.tokens.extended,
+    clientId: client.clientId,
+    clientSecret: client.clientSecret,
+    region: 'EU',
+    sandbox: true
+  })
   await registry.rotate(oauthWs.id, eu!.tokens.standard)
   await registry.addLegacy({ appId: 'legacyapp', apiKey: 'legacy-api-key-0123456789abcdef', region: 'AU', name: 'Legacy' })
   const tls = await loopbackCertificate(vault)
 
   const secrets = [us!.tokens.standard, eu!.tokens.extended, eu!.tokens.standard, client.clientSecret, 'legacy-api-key-0123456789abcdef']
-  const keyBody = tls.key.split('\n').filter((l) => l && !l.startsWith('-----')).join('')
+  const keyBody = tls.key
+    .split('\n')
+    .filter((l) => l && !l.startsWith('-----'))
+    .join('')
   const needles = secrets.flatMap((s) => [Buffer.from(s), Buffer.from(Buffer.from(s).toString('base64')), Buffer.from(s, 'utf16le')])
   needles.push(Buffer.from(keyBody.slice(0, 40)))
 

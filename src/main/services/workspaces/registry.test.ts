@@ -93,9 +93,18 @@ describe('WorkspaceRegistry.addByToken', () => {
   })
 
   it('validates input before any network call', async () => {
-    await expect(registry.addByToken({ token: 'has space in it', region: 'US' })).rejects.toMatchObject({ code: 'invalid_input', details: { field: 'token' } })
-    await expect(registry.addByToken({ token: 'abcdefghijkl', region: 'XX' as 'US' })).rejects.toMatchObject({ code: 'invalid_input', details: { field: 'region' } })
-    await expect(registry.addByToken({ token: 'abcdefghijkl', region: 'US', color: 'red' })).rejects.toMatchObject({ code: 'invalid_input', details: { field: 'color' } })
+    await expect(registry.addByToken({ token: 'has space in it', region: 'US' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { field: 'token' }
+    })
+    await expect(registry.addByToken({ token: 'abcdefghijkl', region: 'XX' as 'US' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { field: 'region' }
+    })
+    await expect(registry.addByToken({ token: 'abcdefghijkl', region: 'US', color: 'red' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { field: 'color' }
+    })
   })
 
   it('reports an unreachable host as a network error', async () => {
@@ -120,7 +129,10 @@ describe('WorkspaceRegistry lifecycle', () => {
     const ws = await addUs()
     const updated = await registry.update(ws.id, { name: 'Renamed', color: '#abcdef', intercomVersion: 'Preview' })
     expect(updated).toMatchObject({ name: 'Renamed', color: '#abcdef', intercomVersion: 'Preview' })
-    await expect(registry.update(ws.id, { intercomVersion: 'latest' })).rejects.toMatchObject({ code: 'invalid_input', details: { field: 'intercomVersion' } })
+    await expect(registry.update(ws.id, { intercomVersion: 'latest' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { field: 'intercomVersion' }
+    })
     await expect(registry.update(ws.id, { name: '' })).rejects.toMatchObject({ code: 'invalid_input' })
     expect(registry.get(ws.id).name).toBe('Renamed')
   })
@@ -129,7 +141,15 @@ describe('WorkspaceRegistry lifecycle', () => {
     const local = new WorkspaceRegistry({
       store,
       vault,
-      identify: async () => ({ adminId: '1', adminName: 'A', adminEmail: 'a@x', emailVerified: true, appIdCode: 'abc123', appName: 'App', region: null })
+      identify: async () => ({
+        adminId: '1',
+        adminName: 'A',
+        adminEmail: 'a@x',
+        emailVerified: true,
+        appIdCode: 'abc123',
+        appName: 'App',
+        region: null
+      })
     })
     const ws = await local.addByToken({ token: 'abcdefghijklmnop', region: 'US' })
     expect((await local.credentialFor(ws.id)).apiBase).toBe('https://api.intercom.io')
@@ -150,21 +170,35 @@ describe('WorkspaceRegistry lifecycle', () => {
   it('keeps a legacy pair marked as retired, then migrates it to a verified Access Token and deletes the pair', async () => {
     const legacy = await registry.addLegacy({ appId: us().appIdCode, apiKey: us().legacyKey.apiKey, region: 'US', name: 'Old keys' })
     expect(legacy).toMatchObject({ authKind: 'legacy_api_key', appIdCode: us().appIdCode, verifiedAt: null })
-    expect(await registry.credentialFor(legacy.id)).toMatchObject({ auth: { kind: 'legacy', appId: us().appIdCode, apiKey: us().legacyKey.apiKey } })
+    expect(await registry.credentialFor(legacy.id)).toMatchObject({
+      auth: { kind: 'legacy', appId: us().appIdCode, apiKey: us().legacyKey.apiKey }
+    })
     await expect(registry.rotate(legacy.id, us().tokens.standard)).rejects.toMatchObject({ code: 'invalid_input' })
     // The legacy workspace points at the real US host; migrate against the sandbox via a fresh one.
-    store.set('workspaces', (store.get('workspaces') as object[]).map((w) => ({ ...w, apiBase: sandbox.url })))
+    store.set(
+      'workspaces',
+      (store.get('workspaces') as object[]).map((w) => ({ ...w, apiBase: sandbox.url }))
+    )
     await expect(registry.migrateLegacy(legacy.id, eu().tokens.standard)).rejects.toMatchObject({ code: 'conflict' })
     expect(await vault.get(VAULT_SERVICE, `${legacy.id}:legacy`)).not.toBeNull()
     const migrated = await registry.migrateLegacy(legacy.id, us().tokens.standard)
     expect(migrated).toMatchObject({ authKind: 'access_token', adminEmail: us().admin.email })
     expect(await vault.get(VAULT_SERVICE, `${legacy.id}:legacy`)).toBeNull()
-    expect(await registry.credentialFor(legacy.id)).toMatchObject({ apiBase: sandbox.url, auth: { kind: 'bearer', token: us().tokens.standard } })
+    expect(await registry.credentialFor(legacy.id)).toMatchObject({
+      apiBase: sandbox.url,
+      auth: { kind: 'bearer', token: us().tokens.standard }
+    })
   })
 
   it('removes a workspace and its secrets; revokes an OAuth token when asked', async () => {
     const client = sandbox.oauthClients[0]!
-    const ws = await registry.addFromOAuth({ accessToken: us().tokens.extended, clientId: client.clientId, clientSecret: client.clientSecret, region: 'US', sandbox: true })
+    const ws = await registry.addFromOAuth({
+      accessToken: us().tokens.extended,
+      clientId: client.clientId,
+      clientSecret: client.clientSecret,
+      region: 'US',
+      sandbox: true
+    })
     expect(ws.authKind).toBe('oauth')
     expect(await registry.oauthClientFor(ws.id)).toEqual({ clientId: client.clientId, clientSecret: client.clientSecret })
     registry.setActive(ws.id)
@@ -172,13 +206,18 @@ describe('WorkspaceRegistry lifecycle', () => {
     expect(registry.list()).toEqual([])
     expect(registry.active()).toBeNull()
     expect(await vault.findCredentials(VAULT_SERVICE)).toEqual([])
-    await expect(fetchIntercomIdentity({ apiBase: sandbox.url, token: us().tokens.extended })).rejects.toMatchObject({ details: { intercomCode: 'token_revoked' } })
+    await expect(fetchIntercomIdentity({ apiBase: sandbox.url, token: us().tokens.extended })).rejects.toMatchObject({
+      details: { intercomCode: 'token_revoked' }
+    })
   })
 
   it('says clearly when a secret is missing from the current vault', async () => {
     const ws = await addUs()
     await vault.delete(VAULT_SERVICE, `${ws.id}:token`)
-    await expect(registry.credentialFor(ws.id)).rejects.toMatchObject({ code: 'vault_unavailable', message: expect.stringMatching(/not in the current secret store/) })
+    await expect(registry.credentialFor(ws.id)).rejects.toMatchObject({
+      code: 'vault_unavailable',
+      message: expect.stringMatching(/not in the current secret store/)
+    })
   })
 
   it('refuses to start on a malformed workspace list rather than dropping it', () => {

@@ -151,7 +151,14 @@ export class WorkspaceRegistry {
       const apiBase = this.#apiBase(i.region, sandbox, i.apiBaseOverride)
       const identity = i.identity ?? (await this.#o.identify({ apiBase, token: i.accessToken, intercomVersion: i.intercomVersion }))
       const oauthClient = JSON.stringify({ clientId: i.clientId, clientSecret: i.clientSecret })
-      return this.#create({ ...i, sandbox, identity, apiBase, authKind: 'oauth', secrets: { token: i.accessToken, 'oauth-client': oauthClient } })
+      return this.#create({
+        ...i,
+        sandbox,
+        identity,
+        apiBase,
+        authKind: 'oauth',
+        secrets: { token: i.accessToken, 'oauth-client': oauthClient }
+      })
     })
   }
 
@@ -159,10 +166,27 @@ export class WorkspaceRegistry {
   addLegacy(input: AddLegacyInput): Promise<Workspace> {
     return this.#exclusive(async () => {
       const i = parse(AddLegacyInput, input)
-      const identity: IntercomIdentity = { adminId: '', adminName: null, adminEmail: null, emailVerified: null, appIdCode: i.appId, appName: null, region: null }
+      const identity: IntercomIdentity = {
+        adminId: '',
+        adminName: null,
+        adminEmail: null,
+        emailVerified: null,
+        appIdCode: i.appId,
+        appName: null,
+        region: null
+      }
       const secrets = { legacy: JSON.stringify({ appId: i.appId, apiKey: i.apiKey }) }
       const sandbox = i.sandbox ?? false
-      return this.#create({ ...i, sandbox, identity, apiBase: this.#apiBase(i.region, sandbox), authKind: 'legacy_api_key', secrets, preview: i.apiKey, verified: false })
+      return this.#create({
+        ...i,
+        sandbox,
+        identity,
+        apiBase: this.#apiBase(i.region, sandbox),
+        authKind: 'legacy_api_key',
+        secrets,
+        preview: i.apiKey,
+        verified: false
+      })
     })
   }
 
@@ -181,7 +205,8 @@ export class WorkspaceRegistry {
   rotate(id: string, newToken: string): Promise<Workspace> {
     return this.#exclusive(async () => {
       const workspace = this.#find(id)
-      if (workspace.authKind === 'legacy_api_key') throw new AppError('invalid_input', `“${workspace.name}” uses a legacy API key: migrate it to an Access Token instead.`)
+      if (workspace.authKind === 'legacy_api_key')
+        throw new AppError('invalid_input', `“${workspace.name}” uses a legacy API key: migrate it to an Access Token instead.`)
       return this.#replaceToken(workspace, newToken, {})
     })
   }
@@ -191,7 +216,8 @@ export class WorkspaceRegistry {
       const p = parse(WorkspacePatch, patch)
       const workspace = this.#find(id)
       const region = p.region ?? workspace.region
-      const apiBase = region === workspace.region ? workspace.apiBase : this.#apiBase(region, workspace.sandbox, workspace.apiBaseOverride ?? undefined)
+      const apiBase =
+        region === workspace.region ? workspace.apiBase : this.#apiBase(region, workspace.sandbox, workspace.apiBaseOverride ?? undefined)
       return toPublic(this.#save({ ...workspace, ...p, region, apiBase }))
     })
   }
@@ -203,9 +229,10 @@ export class WorkspaceRegistry {
       if (options.revoke && workspace.authKind === 'oauth') {
         const token = await this.#o.vault.get(VAULT_SERVICE, account(id, 'token'))
         // Already revoked (401) is as good as revoked; any other failure keeps the workspace so the user can retry.
-        if (token) await this.#o.revoke(workspace.apiBase, token).catch((error: unknown) => {
-          if (!(error instanceof AppError && error.code === 'unauthorized')) throw error
-        })
+        if (token)
+          await this.#o.revoke(workspace.apiBase, token).catch((error: unknown) => {
+            if (!(error instanceof AppError && error.code === 'unauthorized')) throw error
+          })
       }
       for (const kind of ['token', 'legacy', 'oauth-client'] as const) await this.#o.vault.delete(VAULT_SERVICE, account(id, kind))
       this.#write(this.#load().filter((w) => w.id !== id))
@@ -256,7 +283,11 @@ export class WorkspaceRegistry {
     const region = identity.region ?? args.region
     const duplicate = all.find((w) => w.appIdCode === identity.appIdCode && w.region === region && w.sandbox === args.sandbox)
     if (duplicate) {
-      throw new AppError('conflict', `This token belongs to “${duplicate.name}” (${identity.appIdCode}, ${region}), which is already added.`, { existingId: duplicate.id })
+      throw new AppError(
+        'conflict',
+        `This token belongs to “${duplicate.name}” (${identity.appIdCode}, ${region}), which is already added.`,
+        { existingId: duplicate.id }
+      )
     }
     const now = new Date(this.#o.clock.now()).toISOString()
     const id = this.#o.newId?.() ?? `ws_${crypto.randomUUID()}`
@@ -301,7 +332,10 @@ export class WorkspaceRegistry {
     const token = parse(Token, rawToken)
     const identity = await this.#o.identify({ apiBase: workspace.apiBase, token, intercomVersion: workspace.intercomVersion })
     if (identity.appIdCode !== workspace.appIdCode) {
-      throw new AppError('conflict', `That token belongs to workspace ${identity.appIdCode}, not to “${workspace.name}” (${workspace.appIdCode}). Nothing was changed.`)
+      throw new AppError(
+        'conflict',
+        `That token belongs to workspace ${identity.appIdCode}, not to “${workspace.name}” (${workspace.appIdCode}). Nothing was changed.`
+      )
     }
     await this.#o.vault.set(VAULT_SERVICE, account(workspace.id, 'token'), token)
     const updated = this.#save({
@@ -354,7 +388,8 @@ export class WorkspaceRegistry {
     const raw = this.#o.store.get(WORKSPACES_KEY)
     if (raw === undefined) return []
     const parsed = z.array(StoredWorkspace).safeParse(raw)
-    if (!parsed.success) throw new AppError('storage', `The saved workspace list is malformed (${parsed.error.issues[0]?.message ?? 'invalid'}).`)
+    if (!parsed.success)
+      throw new AppError('storage', `The saved workspace list is malformed (${parsed.error.issues[0]?.message ?? 'invalid'}).`)
     return parsed.data
   }
 

@@ -1,7 +1,17 @@
 // A modal dialog on the native <dialog> element: focus is trapped and Escape closes it.
 import { useEffect, useRef, type ReactNode } from 'react'
 
-export function Dialog({ title, onClose, children, className }: { title: string; onClose: () => void; children: ReactNode; className?: string }) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  className
+}: {
+  title: string
+  onClose: () => void
+  children: ReactNode
+  className?: string
+}) {
   const ref = useRef<HTMLDialogElement>(null)
   useEffect(() => {
     const dialog = ref.current

@@ -29,7 +29,12 @@ export function Notices() {
       ))}
       {info?.weakStorage.offered ? (
         <div className="notice" role="group" aria-label="Weaker secret storage">
-          <span>{weakStorageMessage ?? (info.weakStorage.enabled ? 'Tokens are saved with weak obfuscation (no keyring).' : 'No keyring: tokens are kept in memory for this run.')}</span>
+          <span>
+            {weakStorageMessage ??
+              (info.weakStorage.enabled
+                ? 'Tokens are saved with weak obfuscation (no keyring).'
+                : 'No keyring: tokens are kept in memory for this run.')}
+          </span>
           <button type="button" onClick={() => setWeakStorage(!info.weakStorage.enabled)}>
             {info.weakStorage.enabled ? 'Keep tokens in memory only (restart required)' : 'Use weaker encryption (restart required)'}
           </button>

@@ -14,7 +14,11 @@ export function StatusBar() {
       {info?.sandboxUrl ? <span>Sandbox at {info.sandboxUrl}</span> : null}
       <span className="spacer" />
       <span className="muted">{shortcutLabel('Mod+K')} commands</span>
-      {info ? <span className="muted">{info.host === 'web' ? 'browser mode' : 'desktop'} · v{info.version}</span> : null}
+      {info ? (
+        <span className="muted">
+          {info.host === 'web' ? 'browser mode' : 'desktop'} · v{info.version}
+        </span>
+      ) : null}
     </footer>
   )
 }

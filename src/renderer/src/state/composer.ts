@@ -28,7 +28,8 @@ export const composer = {
   update(change: Partial<RequestDraft>): void {
     const draft = { ...state.draft, ...change }
     // Editing the method or path can make it another operation (or none): keep operationId true.
-    if (('method' in change || 'path' in change) && !('operationId' in change)) draft.operationId = operationFor(draft.method, draft.path, draft.operationId)
+    if (('method' in change || 'path' in change) && !('operationId' in change))
+      draft.operationId = operationFor(draft.method, draft.path, draft.operationId)
     publish({ ...state, draft })
   },
   /** Replaces the draft from elsewhere (catalog, saved request, history, curl import). */
@@ -47,7 +48,8 @@ export const composer = {
 /** The catalog operation a method and path are, preferring the current one when it still fits. */
 function operationFor(method: string, path: string, current: string | null): string | null {
   const op = current ? operationById(current) : undefined
-  if (op && op.method === method && (op.path === path || matchOperation(method, path)?.operation.operationId === op.operationId)) return op.operationId
+  if (op && op.method === method && (op.path === path || matchOperation(method, path)?.operation.operationId === op.operationId))
+    return op.operationId
   return matchOperation(method, path)?.operation.operationId ?? null
 }
 

@@ -20,13 +20,15 @@ export function appHandlers(ctx: AppContext, notices: () => string[]): AppHandle
       weakStorage: { offered: deps.weakStorage?.offered ?? false, enabled: deps.weakStorage?.enabled ?? false }
     }),
     'app.setWeakStorage': ({ allow }) => {
-      if (!deps.weakStorage?.offered) throw new AppError('invalid_input', 'Weaker storage is only offered on a Linux desktop without a keyring.')
+      if (!deps.weakStorage?.offered)
+        throw new AppError('invalid_input', 'Weaker storage is only offered on a Linux desktop without a keyring.')
       deps.weakStorage.set(allow)
       return { restartRequired: allow !== deps.weakStorage.enabled }
     },
     'app.openExternal': async ({ url }) => {
       const loopback = sandbox ? [new URL(sandbox.url).origin] : []
-      if (!isAllowedExternalUrl(url, loopback)) throw new AppError('invalid_input', 'Only https links (and the embedded sandbox) can be opened.')
+      if (!isAllowedExternalUrl(url, loopback))
+        throw new AppError('invalid_input', 'Only https links (and the embedded sandbox) can be opened.')
       // Browser mode: the page itself opens the link in a new tab.
       if (deps.host === 'web') return { opened: false }
       await deps.opener.openExternal(url)

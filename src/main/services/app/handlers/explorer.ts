@@ -16,7 +16,16 @@ import { RecentResponses } from '../recent-responses'
 
 type ExplorerHandlers = Pick<
   Handlers,
-  'requests.send' | 'requests.cancel' | 'responses.body' | 'responses.open' | 'responses.query' | 'paginate.start' | 'paginate.cancel' | 'paginate.export' | 'scopes.get' | 'scopes.inspect'
+  | 'requests.send'
+  | 'requests.cancel'
+  | 'responses.body'
+  | 'responses.open'
+  | 'responses.query'
+  | 'paginate.start'
+  | 'paginate.cancel'
+  | 'paginate.export'
+  | 'scopes.get'
+  | 'scopes.inspect'
 >
 
 /** Finished "fetch all pages" jobs whose items stay available for export. */
@@ -60,7 +69,12 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
     return run(controller.signal).finally(() => inFlight.delete(id))
   }
 
-  const summarize = (requestId: string, sent: { method: string; url: string; headers: Array<[string, string]> }, response: ExecutedResponse, op: CatalogOperation | null): ResponseSummary => {
+  const summarize = (
+    requestId: string,
+    sent: { method: string; url: string; headers: Array<[string, string]> },
+    response: ExecutedResponse,
+    op: CatalogOperation | null
+  ): ResponseSummary => {
     const explanation = explainAuthFailure(response.status, response.intercomErrors, { requiredPermission: op?.permission ?? null })
     const inline = response.body.kind === 'inline' && response.bytes <= INLINE_BODY_LIMIT ? response.body.text : null
     return {
@@ -74,13 +88,20 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
       contentType: response.contentType,
       bodyText: inline,
       bodyOnDisk: inline === null,
-      bodyPreview: response.body.kind === 'file' ? response.body.preview : inline === null && response.body.kind === 'inline' ? response.body.text.slice(0, 64 * 1024) : null,
+      bodyPreview:
+        response.body.kind === 'file'
+          ? response.body.preview
+          : inline === null && response.body.kind === 'inline'
+            ? response.body.text.slice(0, 64 * 1024)
+            : null,
       bytes: response.bytes,
       timing: { totalMs: response.timing.totalMs, ttfbMs: response.timing.ttfbMs, downloadMs: response.timing.downloadMs },
       redirects: response.redirects,
       rateLimit: response.rateLimit,
       intercomErrors: response.intercomErrors,
-      explanation: explanation ? { cause: explanation.cause, title: explanation.title, detail: explanation.detail, permission: explanation.permission ?? null } : null
+      explanation: explanation
+        ? { cause: explanation.cause, title: explanation.title, detail: explanation.detail, permission: explanation.permission ?? null }
+        : null
     }
   }
 
@@ -111,13 +132,21 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
             .catch((e: unknown) => ctx.deps.logger.warn('history was not recorded', { error: isAppError(e) ? e.message : String(e) }))
           const summary = summarize(requestId, prepared, response, op)
           // The page will ask main to format this body: start now, while the summary travels.
-          if (summary.bodyOnDisk) void ctx.documents.open(requestId, documentBody(response.body), isJsonContentType(response.contentType)).catch(() => undefined)
+          if (summary.bodyOnDisk)
+            void ctx.documents.open(requestId, documentBody(response.body), isJsonContentType(response.contentType)).catch(() => undefined)
           return summary
         } catch (error) {
           // Failed sends are history too (no secrets: the draft never holds one).
           if (isAppError(error) && error.code !== 'invalid_input') {
             await ctx.history
-              .record({ workspaceId: id, draft, sentAt: started, status: null, error: error.message, timing: { totalMs: ctx.deps.clock.now() - started } })
+              .record({
+                workspaceId: id,
+                draft,
+                sentAt: started,
+                status: null,
+                error: error.message,
+                timing: { totalMs: ctx.deps.clock.now() - started }
+              })
               .then(() => ctx.events.emit('historyChanged', { workspaceId: id }))
               .catch(() => undefined)
           }
@@ -150,7 +179,10 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
       const op = operationFor(draft)
       const kind = op?.pagination
       if (!op || (kind !== 'cursor' && kind !== 'search' && kind !== 'page')) {
-        throw new AppError('invalid_input', `${draft.method} ${draft.path} is not a list or search operation that Token Desk can page through.`)
+        throw new AppError(
+          'invalid_input',
+          `${draft.method} ${draft.path} is not a list or search operation that Token Desk can page through.`
+        )
       }
       if (jobs.has(jobId)) throw new AppError('busy', 'That pagination job is already running.')
       const job = { controller: new AbortController(), items: [] as unknown[], operationId: op.operationId, done: false }
@@ -160,7 +192,15 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
       let total: number | null = null
       const progress = (p: PaginationProgress, done = false) => {
         total = p.total ?? total
-        ctx.events.emit('paginationProgress', { jobId, pages: p.pages, items: p.items, ratePerSec: p.ratePerSec, waitingUntil: p.waitingUntil ?? null, total, done })
+        ctx.events.emit('paginationProgress', {
+          jobId,
+          pages: p.pages,
+          items: p.items,
+          ratePerSec: p.ratePerSec,
+          waitingUntil: p.waitingUntil ?? null,
+          total,
+          done
+        })
       }
       const result = await fetchAllPages({
         kind,
@@ -173,7 +213,13 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
       job.items = result.items
       job.done = true
       progress({ pages: result.pages, items: result.items.length, ratePerSec: 0 }, true)
-      return { jobId, pages: result.pages, items: result.items.length, complete: result.complete, stoppedReason: result.complete ? null : (result.message ?? result.stoppedReason ?? null) }
+      return {
+        jobId,
+        pages: result.pages,
+        items: result.items.length,
+        complete: result.complete,
+        stoppedReason: result.complete ? null : (result.message ?? result.stoppedReason ?? null)
+      }
     },
 
     'paginate.cancel': ({ jobId }) => {

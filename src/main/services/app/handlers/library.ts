@@ -46,7 +46,8 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
     try {
       return { id: (await registry.addByToken({ token, region, sandbox })).id, error: null }
     } catch (error) {
-      if (isAppError(error) && error.code === 'conflict') return { id: null, error: 'That token belongs to a workspace that is already in the vault.' }
+      if (isAppError(error) && error.code === 'conflict')
+        return { id: null, error: 'That token belongs to a workspace that is already in the vault.' }
       return { id: null, error: isAppError(error) ? error.message : 'The token could not be verified.' }
     }
   }
@@ -61,9 +62,13 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
     'saved.save': async ({ id, name, folder, scope, draft, secrets, region }) => {
       const found = findSecretValues(draft)
       if (found.length > 0 && secrets === 'refuse') {
-        throw new AppError('invalid_input', 'This request holds a credential; saved requests never keep secrets. Move it into the vault or remove it.', {
-          findings: found.map(({ location, name: n, preview }) => ({ location, name: n, preview }))
-        })
+        throw new AppError(
+          'invalid_input',
+          'This request holds a credential; saved requests never keep secrets. Move it into the vault or remove it.',
+          {
+            findings: found.map(({ location, name: n, preview }) => ({ location, name: n, preview }))
+          }
+        )
       }
       let vaulted: { id: string | null; error: string | null } = { id: null, error: null }
       if (found.length > 0 && secrets === 'vault') {
@@ -101,12 +106,20 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
 
     'saved.exportPostman': async ({ workspaceId, scope }) => {
       const id = ctx.workspaceId(workspaceId)
-      const filter: ScopeFilter = scope === 'shared' ? { kind: 'shared' } : scope === 'workspace' ? { kind: 'workspace', workspaceId: id } : { kind: 'visible', workspaceId: id }
+      const filter: ScopeFilter =
+        scope === 'shared'
+          ? { kind: 'shared' }
+          : scope === 'workspace'
+            ? { kind: 'workspace', workspaceId: id }
+            : { kind: 'visible', workspaceId: id }
       const { requests } = await saved.list(filter)
       const workspace = registry.get(id)
       const name = scope === 'shared' ? 'Token Desk (shared)' : `Token Desk — ${workspace.name}`
       const collection = exportPostmanCollection(name, requests)
-      return { filename: `${name.replace(/[^A-Za-z0-9 ()_-]+/g, '').trim() || 'collection'}.postman_collection.json`, text: JSON.stringify(collection, null, 2) }
+      return {
+        filename: `${name.replace(/[^A-Za-z0-9 ()_-]+/g, '').trim() || 'collection'}.postman_collection.json`,
+        text: JSON.stringify(collection, null, 2)
+      }
     },
 
     'history.list': async ({ workspaceId, query }) => {
@@ -132,7 +145,11 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
       const secret = credential.auth.kind === 'bearer' ? credential.auth.token : `${credential.auth.appId}:${credential.auth.apiKey}`
       let text: string
       try {
-        const prepared = buildRequest(draft, { baseUrl: credential.apiBase, defaultVersion: credential.intercomVersion, credential: { kind: 'none' } })
+        const prepared = buildRequest(draft, {
+          baseUrl: credential.apiBase,
+          defaultVersion: credential.intercomVersion,
+          credential: { kind: 'none' }
+        })
         text = curlSnippet(prepared, { mode: draft.authMode, secret }, { shell, multiline, tokenStyle: 'real' }).text
       } catch (error) {
         if (error instanceof SnippetError) throw new AppError('invalid_input', error.message)
@@ -171,4 +188,3 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
     }
   }
 }
-

@@ -74,9 +74,18 @@ export function oauthHandlers(ctx: AppContext, flows: OAuthFlows): OAuthHandlers
       if (input.kind === 'intercom') {
         if (!input.clientSecret) throw new AppError('invalid_input', "Intercom's token exchange needs the app's client secret.")
         const endpoints = input.sandbox ? sandboxEndpoints(ctx) : {}
-        request = { kind: 'intercom', clientId: input.clientId, clientSecret: input.clientSecret, region: input.region, sandbox: input.sandbox, https, ...endpoints }
+        request = {
+          kind: 'intercom',
+          clientId: input.clientId,
+          clientSecret: input.clientSecret,
+          region: input.region,
+          sandbox: input.sandbox,
+          https,
+          ...endpoints
+        }
       } else {
-        if (!input.authorizationUrl || !input.tokenUrl) throw new AppError('invalid_input', 'A generic provider needs an authorization URL and a token URL.')
+        if (!input.authorizationUrl || !input.tokenUrl)
+          throw new AppError('invalid_input', 'A generic provider needs an authorization URL and a token URL.')
         request = {
           kind: 'generic',
           clientId: input.clientId,

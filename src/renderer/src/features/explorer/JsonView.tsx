@@ -210,7 +210,11 @@ function Line({
       )}
       {row.key !== null ? (
         <>
-          {row.inArray ? <span className="json-index">{row.key}</span> : <span className="json-key">{highlight(JSON.stringify(row.key), query)}</span>}
+          {row.inArray ? (
+            <span className="json-index">{row.key}</span>
+          ) : (
+            <span className="json-key">{highlight(JSON.stringify(row.key), query)}</span>
+          )}
           <span className="json-punct">: </span>
         </>
       ) : null}

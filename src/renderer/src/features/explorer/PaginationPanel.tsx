@@ -13,7 +13,6 @@ type Job =
   | { phase: 'done'; jobId: string; pages: number; items: number; complete: boolean; stoppedReason: string | null }
   | { phase: 'failed'; message: string }
 
-
 export function PaginationPanel({ draft, workspaceId }: { draft: RequestDraft; workspaceId: string }) {
   const [job, setJob] = useState<Job | null>(null)
   const [exportError, setExportError] = useState<string | null>(null)

@@ -15,7 +15,9 @@ type Tab = 'pretty' | 'raw' | 'headers'
 
 export function ResponseViewer({ summary, operationId }: { summary: ResponseSummary; operationId: string | null }) {
   const [tab, setTab] = useState<Tab>('pretty')
-  const source: BodySource = summary.bodyOnDisk ? { kind: 'remote', requestId: summary.requestId } : { kind: 'inline', text: summary.bodyText ?? '' }
+  const source: BodySource = summary.bodyOnDisk
+    ? { kind: 'remote', requestId: summary.requestId }
+    : { kind: 'inline', text: summary.bodyText ?? '' }
   const [saveError, setSaveError] = useState<string | null>(null)
   const json = isJsonContentType(summary.contentType)
   return (
@@ -85,7 +87,12 @@ export function ResponseViewer({ summary, operationId }: { summary: ResponseSumm
           onClick={() => {
             setSaveError(null)
             void bodyParts(source).then(
-              (parts) => downloadText(parts, bodyFilename(operationId, summary.status, summary.contentType, new Date()), summary.contentType ?? 'application/octet-stream'),
+              (parts) =>
+                downloadText(
+                  parts,
+                  bodyFilename(operationId, summary.status, summary.contentType, new Date()),
+                  summary.contentType ?? 'application/octet-stream'
+                ),
               (e: unknown) => setSaveError(errorMessage(e))
             )
           }}

@@ -47,4 +47,3 @@ export function pathPlaceholders(path: string): string[] {
 }
 
 export const isFullUrl = (path: string) => /^https?:\/\//i.test(path.trim())
-

@@ -36,4 +36,3 @@ function firstGrammarError(text: string): number {
   })
   return at
 }
-

@@ -82,7 +82,9 @@ export function CurlImportDialog({ onClose }: { onClose: () => void }) {
             <code>
               {result.draft.method} {result.draft.path}
             </code>
-            {result.region && active && result.region !== active.region ? ` (the command targets the ${result.region} region; the composer sends to ${active.name}, ${active.region})` : ''}
+            {result.region && active && result.region !== active.region
+              ? ` (the command targets the ${result.region} region; the composer sends to ${active.name}, ${active.region})`
+              : ''}
           </p>
           {result.warnings.length > 0 ? (
             <ul className="import-warnings" aria-label="Warnings">
@@ -96,8 +98,8 @@ export function CurlImportDialog({ onClose }: { onClose: () => void }) {
           {result.detectedCredential ? (
             <div className="notice" role="group" aria-label="Credential found">
               <span>
-                The command holds a {result.detectedCredential.kind === 'bearer' ? 'Bearer token' : 'Basic credential'} <code>{result.detectedCredential.preview}</code>. It was
-                not put into the request.
+                The command holds a {result.detectedCredential.kind === 'bearer' ? 'Bearer token' : 'Basic credential'}{' '}
+                <code>{result.detectedCredential.preview}</code>. It was not put into the request.
               </span>
               {credential === 'pending' ? (
                 <div className="row">

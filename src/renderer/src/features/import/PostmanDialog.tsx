@@ -93,8 +93,8 @@ function ImportReportView({ report, onClose }: { report: ImportReport & { saved:
   return (
     <div className="form wide-form import-report">
       <p role="status">
-        Imported {report.saved} of {report.requestCount} request{report.requestCount === 1 ? '' : 's'} in {report.folderCount} folder{report.folderCount === 1 ? '' : 's'} from “
-        {report.collectionName}”.
+        Imported {report.saved} of {report.requestCount} request{report.requestCount === 1 ? '' : 's'} in {report.folderCount} folder
+        {report.folderCount === 1 ? '' : 's'} from “{report.collectionName}”.
       </p>
       {report.warnings.length > 0 ? (
         <section aria-label="Not imported or changed">
@@ -187,7 +187,9 @@ function PostmanExport({ onClose }: { onClose: () => void }) {
             </label>
           ))}
         </fieldset>
-        <p className="muted">A Postman Collection v2.1 file. It holds no token: requests use {'{{baseUrl}}'} and {'{{token}}'} variables.</p>
+        <p className="muted">
+          A Postman Collection v2.1 file. It holds no token: requests use {'{{baseUrl}}'} and {'{{token}}'} variables.
+        </p>
         {message ? <p role="status">{message}</p> : null}
         <ErrorText error={error} />
         <div className="dialog-actions">

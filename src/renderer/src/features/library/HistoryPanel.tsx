@@ -67,7 +67,13 @@ export function HistoryPanel({ workspace }: { workspace: Workspace }) {
   return (
     <div className="history">
       <div className="row">
-        <input type="search" aria-label="Search history" placeholder="Search method, path, status…" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          type="search"
+          aria-label="Search history"
+          placeholder="Search method, path, status…"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <button type="button" className="danger" disabled={!entries?.length} onClick={() => setConfirming(true)}>
           Clear
         </button>
@@ -88,7 +94,9 @@ export function HistoryPanel({ workspace }: { workspace: Workspace }) {
       {message ? <p role="status">{message}</p> : null}
       <ErrorText error={error} />
       {problems > 0 ? <p className="warn-text">{problems} history line(s) could not be read and were skipped.</p> : null}
-      {entries && entries.length === 0 ? <p className="muted empty-state">{query ? 'Nothing in the history matches.' : 'Nothing sent from this workspace yet.'}</p> : null}
+      {entries && entries.length === 0 ? (
+        <p className="muted empty-state">{query ? 'Nothing in the history matches.' : 'Nothing sent from this workspace yet.'}</p>
+      ) : null}
       {entries && entries.length > 0 ? (
         <div className="history-scroll">
           <table className="history-table" aria-label="Request history">
@@ -108,7 +116,12 @@ export function HistoryPanel({ workspace }: { workspace: Workspace }) {
               {entries.map((entry) => (
                 <tr key={entry.id}>
                   <td>
-                    <button type="button" className="tree-open" title="Restore into the composer" onClick={() => composer.load(entry.draft)}>
+                    <button
+                      type="button"
+                      className="tree-open"
+                      title="Restore into the composer"
+                      onClick={() => composer.load(entry.draft)}
+                    >
                       <span className={`method method-${entry.draft.method}`}>{entry.draft.method}</span> {entry.draft.path}
                     </button>
                   </td>
@@ -122,7 +135,12 @@ export function HistoryPanel({ workspace }: { workspace: Workspace }) {
                   </td>
                   <td>
                     {entry.bodyStored ? (
-                      <button type="button" className="link" aria-label={`View body of ${entry.draft.method} ${entry.draft.path} at ${formatWhen(entry.sentAt)}`} onClick={() => viewBody(entry)}>
+                      <button
+                        type="button"
+                        className="link"
+                        aria-label={`View body of ${entry.draft.method} ${entry.draft.path} at ${formatWhen(entry.sentAt)}`}
+                        onClick={() => viewBody(entry)}
+                      >
                         View body
                       </button>
                     ) : entry.bodyTooLarge ? (
@@ -144,7 +162,11 @@ export function HistoryPanel({ workspace }: { workspace: Workspace }) {
             <p className="muted">The body is no longer on disk.</p>
           ) : (
             <>
-              {body.text.length > BODY_VIEW_CHARS ? <p className="muted">Showing the first {formatBytes(BODY_VIEW_CHARS)} of {formatBytes(body.text.length)}.</p> : null}
+              {body.text.length > BODY_VIEW_CHARS ? (
+                <p className="muted">
+                  Showing the first {formatBytes(BODY_VIEW_CHARS)} of {formatBytes(body.text.length)}.
+                </p>
+              ) : null}
               <pre className="history-body">{body.text.slice(0, BODY_VIEW_CHARS)}</pre>
             </>
           )}

@@ -36,7 +36,9 @@ export function LibraryCommands() {
       <Toasts />
       {open === 'save' && active ? <SaveRequestDialog workspace={active} onClose={close} /> : null}
       {open === 'curl' ? <CurlImportDialog onClose={close} /> : null}
-      {open === 'postman-import' || open === 'postman-export' ? <PostmanDialog mode={open === 'postman-import' ? 'import' : 'export'} onClose={close} /> : null}
+      {open === 'postman-import' || open === 'postman-export' ? (
+        <PostmanDialog mode={open === 'postman-import' ? 'import' : 'export'} onClose={close} />
+      ) : null}
     </>
   )
 }

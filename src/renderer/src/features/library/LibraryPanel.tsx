@@ -14,7 +14,16 @@ export function LibraryPanel() {
     <section className="library" aria-label="Library">
       <div className="tabs" role="tablist" aria-label="Library">
         {(['saved', 'history'] as const).map((t) => (
-          <button key={t} type="button" role="tab" id={`library-tab-${t}`} className="tab" aria-selected={tab === t} aria-controls={`library-panel-${t}`} onClick={() => setTab(t)}>
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            id={`library-tab-${t}`}
+            className="tab"
+            aria-selected={tab === t}
+            aria-controls={`library-panel-${t}`}
+            onClick={() => setTab(t)}
+          >
             {t === 'saved' ? 'Saved' : 'History'}
           </button>
         ))}

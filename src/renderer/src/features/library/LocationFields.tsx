@@ -37,11 +37,21 @@ export function LocationFields({
       <fieldset className="scope-choice">
         <legend>Available in</legend>
         <label className="check">
-          <input type="radio" name={`${id}-scope`} checked={value.scope.kind === 'workspace'} onChange={() => onChange({ ...value, scope: workspaceScope(workspace.id) })} />
+          <input
+            type="radio"
+            name={`${id}-scope`}
+            checked={value.scope.kind === 'workspace'}
+            onChange={() => onChange({ ...value, scope: workspaceScope(workspace.id) })}
+          />
           This workspace ({workspace.name})
         </label>
         <label className="check">
-          <input type="radio" name={`${id}-scope`} checked={value.scope.kind === 'shared'} onChange={() => onChange({ ...value, scope: SHARED })} />
+          <input
+            type="radio"
+            name={`${id}-scope`}
+            checked={value.scope.kind === 'shared'}
+            onChange={() => onChange({ ...value, scope: SHARED })}
+          />
           Shared by all workspaces
         </label>
       </fieldset>

@@ -14,10 +14,13 @@ export function NewFolderDialog({ workspace, onClose }: { workspace: Workspace; 
     e.preventDefault()
     const folder = tidyFolder(location.folder)
     if (!folder) return setError('Type a folder name.')
-    api.saved.createFolder({ scope: location.scope, folder }).then(() => {
-      notifyLibraryChanged()
-      onClose()
-    }, (err: unknown) => setError(errorMessage(err)))
+    api.saved.createFolder({ scope: location.scope, folder }).then(
+      () => {
+        notifyLibraryChanged()
+        onClose()
+      },
+      (err: unknown) => setError(errorMessage(err))
+    )
   }
   return (
     <Dialog title="New folder" onClose={onClose}>

@@ -37,15 +37,18 @@ export function SaveRequestDialog({ workspace, onClose }: { workspace: Workspace
 
   useEffect(() => {
     let current = true
-    api.saved.list({ workspaceId: workspace.id }).then((r) => {
-      if (!current) return
-      setKnown({ requests: r.requests, folders: r.folders })
-      const found = saved ? r.requests.find((q) => q.id === saved.id) : undefined
-      if (found) {
-        setExisting(found)
-        setLocation({ scope: found.scope, folder: found.folder })
-      }
-    }, (e: unknown) => current && setError(errorMessage(e)))
+    api.saved.list({ workspaceId: workspace.id }).then(
+      (r) => {
+        if (!current) return
+        setKnown({ requests: r.requests, folders: r.folders })
+        const found = saved ? r.requests.find((q) => q.id === saved.id) : undefined
+        if (found) {
+          setExisting(found)
+          setLocation({ scope: found.scope, folder: found.folder })
+        }
+      },
+      (e: unknown) => current && setError(errorMessage(e))
+    )
     return () => {
       current = false
     }
@@ -70,7 +73,10 @@ export function SaveRequestDialog({ workspace, onClose }: { workspace: Workspace
       else composer.load(result.saved.draft, ref)
       notifyLibraryChanged()
       showToast(`Saved “${result.saved.name}”.${result.vaultedWorkspaceId ? ' The token is now in the vault as a new workspace.' : ''}`)
-      if (result.vaultError) showToast(`The request was saved without the token, but the token could not be added to the vault: ${result.vaultError}`, { tone: 'error' })
+      if (result.vaultError)
+        showToast(`The request was saved without the token, but the token could not be added to the vault: ${result.vaultError}`, {
+          tone: 'error'
+        })
       onClose()
     } catch (e) {
       setError(errorMessage(e))
@@ -125,7 +131,8 @@ export function SaveRequestDialog({ workspace, onClose }: { workspace: Workspace
       ) : (
         <div className="form" role="group" aria-label="Secret found">
           <p role="alert" className="warn-text">
-            This request holds what looks like a secret. Saved requests are plain files that may end up in git, so it will not be saved as it is.
+            This request holds what looks like a secret. Saved requests are plain files that may end up in git, so it will not be saved as
+            it is.
           </p>
           <ul className="findings">
             {findings.map((f, i) => (

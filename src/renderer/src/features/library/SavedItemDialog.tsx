@@ -123,7 +123,11 @@ export function SavedItemDialog({
           <button type="button" disabled={busy || position <= 0} onClick={() => void run(() => moveSavedBy(requests, request, -1), false)}>
             Move up
           </button>
-          <button type="button" disabled={busy || position < 0 || position >= siblings.length - 1} onClick={() => void run(() => moveSavedBy(requests, request, 1), false)}>
+          <button
+            type="button"
+            disabled={busy || position < 0 || position >= siblings.length - 1}
+            onClick={() => void run(() => moveSavedBy(requests, request, 1), false)}
+          >
             Move down
           </button>
           <button type="button" className="danger" disabled={busy} onClick={() => void run(() => deleteSaved(request))}>

@@ -35,13 +35,22 @@ export function SavedRequests({ workspace }: { workspace: Workspace }) {
   const onRowKey = (event: KeyboardEvent, request: SavedRequest) => {
     if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return
     event.preventDefault()
-    void moveSavedBy(library.requests, request, event.key === 'ArrowUp' ? -1 : 1).catch((e: unknown) => showToast(errorMessage(e), { tone: 'error' }))
+    void moveSavedBy(library.requests, request, event.key === 'ArrowUp' ? -1 : 1).catch((e: unknown) =>
+      showToast(errorMessage(e), { tone: 'error' })
+    )
   }
 
   return (
     <div className="saved">
       <div className="row">
-        <input type="search" aria-label="Search saved requests" placeholder="Search…" title="Fuzzy search over names, folders and paths" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          type="search"
+          aria-label="Search saved requests"
+          placeholder="Search…"
+          title="Fuzzy search over names, folders and paths"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <button type="button" onClick={() => setNewFolder(true)}>
           New folder
         </button>
@@ -69,7 +78,13 @@ export function SavedRequests({ workspace }: { workspace: Workspace }) {
         <SavedTree workspace={workspace} library={library} onOpen={loadSaved} onActions={setActionsFor} onKey={onRowKey} />
       )}
       {selected ? (
-        <SavedItemDialog request={selected} workspace={workspace} requests={library.requests} folders={library.folders} onClose={() => setActionsFor(null)} />
+        <SavedItemDialog
+          request={selected}
+          workspace={workspace}
+          requests={library.requests}
+          folders={library.folders}
+          onClose={() => setActionsFor(null)}
+        />
       ) : null}
       {newFolder ? <NewFolderDialog workspace={workspace} onClose={() => setNewFolder(false)} /> : null}
     </div>
@@ -92,9 +107,17 @@ function SavedTree({
   const { saved } = useComposer()
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set())
   const scopes = useMemo(() => [workspaceScope(workspace.id), SHARED], [workspace.id])
-  const rows = useMemo(() => treeRows(library.requests, library.folders, scopes, collapsed), [library.requests, library.folders, scopes, collapsed])
+  const rows = useMemo(
+    () => treeRows(library.requests, library.folders, scopes, collapsed),
+    [library.requests, library.folders, scopes, collapsed]
+  )
   const scroller = useRef<HTMLDivElement>(null)
-  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 })
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12
+  })
 
   const toggle = (key: string) =>
     setCollapsed((c) => {
@@ -107,7 +130,13 @@ function SavedTree({
     const indent = { paddingLeft: `${(row.kind === 'scope' ? 0 : row.depth) * 12}px` }
     if (row.kind !== 'request') {
       return (
-        <button type="button" className={`tree-toggle ${row.kind}`} style={indent} aria-expanded={row.expanded} onClick={() => toggle(row.key)}>
+        <button
+          type="button"
+          className={`tree-toggle ${row.kind}`}
+          style={indent}
+          aria-expanded={row.expanded}
+          onClick={() => toggle(row.key)}
+        >
           <span aria-hidden>{row.expanded ? '▾' : '▸'}</span> {row.kind === 'scope' ? `${row.label} (${row.count})` : row.name}
         </button>
       )
@@ -193,7 +222,9 @@ function SearchResults({
   return (
     <>
       <p role="status" className="muted">
-        {hits.length === 0 ? 'No saved request matches.' : `${hits.length}${hits.length === 50 ? '+' : ''} match${hits.length === 1 ? '' : 'es'}`}
+        {hits.length === 0
+          ? 'No saved request matches.'
+          : `${hits.length}${hits.length === 50 ? '+' : ''} match${hits.length === 1 ? '' : 'es'}`}
       </p>
       <ul className="search-hits" aria-label="Search results">
         {hits.map((hit) => (

@@ -17,7 +17,13 @@ const req = (name: string, folder: string, scope: SavedScope, order: number): Sa
 })
 
 const labels = (rows: ReturnType<typeof treeRows>) =>
-  rows.map((r) => (r.kind === 'scope' ? `# ${r.label}` : r.kind === 'folder' ? `${'  '.repeat(r.depth)}[${r.name}]` : `${'  '.repeat(r.depth)}${r.request.name}`))
+  rows.map((r) =>
+    r.kind === 'scope'
+      ? `# ${r.label}`
+      : r.kind === 'folder'
+        ? `${'  '.repeat(r.depth)}[${r.name}]`
+        : `${'  '.repeat(r.depth)}${r.request.name}`
+  )
 
 describe('treeRows', () => {
   const requests = [req('b', '', WS, 1), req('a', '', WS, 0), req('deep', 'Contacts/Search', WS, 0), req('shared', 'Team', SHARED, 0)]

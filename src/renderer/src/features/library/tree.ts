@@ -28,7 +28,12 @@ const ancestors = (path: string): string[] => {
  * The workspace's own requests first, then the shared ones; within a scope, folders (sorted by
  * name, nested by "/") before the requests at the same level, and requests in their saved order.
  */
-export function treeRows(requests: readonly SavedRequest[], folders: readonly SavedFolder[], scopes: readonly SavedScope[], collapsed: Collapsed): TreeRow[] {
+export function treeRows(
+  requests: readonly SavedRequest[],
+  folders: readonly SavedFolder[],
+  scopes: readonly SavedScope[],
+  collapsed: Collapsed
+): TreeRow[] {
   const rows: TreeRow[] = []
   for (const scope of scopes) {
     const inScope = requests.filter((r) => sameScope(r.scope, scope))

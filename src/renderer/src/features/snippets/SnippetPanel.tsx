@@ -32,7 +32,10 @@ export function SnippetPanel() {
   // A status belongs to the snippet it was about; it disappears once the snippet changes.
   const [status, setStatus] = useState<{ text: string; error: boolean; about: unknown } | null>(null)
 
-  const view = useMemo(() => (active ? snippetView(draft, active, info?.sandboxUrl ?? null, { shell, multiline, tokenStyle }) : null), [draft, active, info, shell, multiline, tokenStyle])
+  const view = useMemo(
+    () => (active ? snippetView(draft, active, info?.sandboxUrl ?? null, { shell, multiline, tokenStyle }) : null),
+    [draft, active, info, shell, multiline, tokenStyle]
+  )
 
   if (!active || !view) return <p className="muted">Add a workspace to see the request as a curl command.</p>
 
@@ -43,10 +46,16 @@ export function SnippetPanel() {
       if (tokenStyle === 'real') {
         const r = await api.snippets.copyWithToken({ workspaceId: active.id, draft, shell, multiline })
         if (r.text !== null) await copyText(r.text, r.clearAfterMs)
-        report(`Copied with the real token. The clipboard is cleared in ${Math.round(r.clearAfterMs / 1000)} s if it still holds this snippet.`)
+        report(
+          `Copied with the real token. The clipboard is cleared in ${Math.round(r.clearAfterMs / 1000)} s if it still holds this snippet.`
+        )
       } else if (view.ok) {
         await copyText(view.snippet.text, view.snippet.containsSecret ? TYPED_SECRET_CLEAR_MS : null)
-        report(view.snippet.containsSecret ? 'Copied. It holds the Authorization header you typed, so the clipboard is cleared in 60 s.' : 'Copied.')
+        report(
+          view.snippet.containsSecret
+            ? 'Copied. It holds the Authorization header you typed, so the clipboard is cleared in 60 s.'
+            : 'Copied.'
+        )
       }
     } catch (e) {
       report(`Could not copy: ${errorMessage(e)}`, true)
@@ -57,7 +66,15 @@ export function SnippetPanel() {
     <section className="snippet-panel" aria-label="curl snippet">
       <div className="tabs" role="tablist" aria-label="Shell">
         {SHELLS.map((s) => (
-          <button key={s.id} type="button" role="tab" className="tab" aria-selected={shell === s.id} aria-controls="snippet-code" onClick={() => setShell(s.id)}>
+          <button
+            key={s.id}
+            type="button"
+            role="tab"
+            className="tab"
+            aria-selected={shell === s.id}
+            aria-controls="snippet-code"
+            onClick={() => setShell(s.id)}
+          >
             {s.label}
           </button>
         ))}
@@ -79,7 +96,8 @@ export function SnippetPanel() {
       </div>
       {tokenStyle === 'real' ? (
         <p className="warn-text" role="note">
-          The copied command holds {active.name}'s real token: anyone who sees it can act as you. It is shown masked here; the clipboard is cleared after 60 seconds.
+          The copied command holds {active.name}'s real token: anyone who sees it can act as you. It is shown masked here; the clipboard is
+          cleared after 60 seconds.
         </p>
       ) : null}
       {view.ok ? (

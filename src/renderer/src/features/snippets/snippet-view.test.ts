@@ -38,7 +38,11 @@ describe('snippetView', () => {
   })
 
   it('turns a header with a line break into an error message instead of a snippet', () => {
-    const view = snippetView(draft({ headers: [{ name: 'X-Note', value: 'a\nb', enabled: true }] }), workspace, null, { shell: 'posix', multiline: false, tokenStyle: 'env' })
+    const view = snippetView(draft({ headers: [{ name: 'X-Note', value: 'a\nb', enabled: true }] }), workspace, null, {
+      shell: 'posix',
+      multiline: false,
+      tokenStyle: 'env'
+    })
     expect(view).toEqual({ ok: false, error: expect.stringMatching(/X-Note.*line feed/) })
   })
 })

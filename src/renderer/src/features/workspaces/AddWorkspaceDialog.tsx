@@ -21,7 +21,14 @@ export function AddWorkspaceDialog({ onClose }: { onClose: () => void }) {
             ['legacy', 'Legacy API key']
           ] as const
         ).map(([id, label]) => (
-          <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'tab active' : 'tab'} onClick={() => setTab(id)}>
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            aria-selected={tab === id}
+            className={tab === id ? 'tab active' : 'tab'}
+            onClick={() => setTab(id)}
+          >
             {label}
           </button>
         ))}
@@ -39,7 +46,17 @@ export function AddWorkspaceDialog({ onClose }: { onClose: () => void }) {
 }
 
 /** Offered only while the embedded sandbox runs: its tokens are checked against it, not Intercom. */
-function SandboxCheckbox({ id, label, checked, onChange }: { id: string; label: string; checked: boolean; onChange: (v: boolean) => void }) {
+function SandboxCheckbox({
+  id,
+  label,
+  checked,
+  onChange
+}: {
+  id: string
+  label: string
+  checked: boolean
+  onChange: (v: boolean) => void
+}) {
   const { info } = useWorkspaces()
   if (!info?.sandboxUrl) return null
   return (
@@ -84,9 +101,19 @@ function TokenForm({ onDone }: { onDone: () => void }) {
   }
   return (
     <form onSubmit={(e) => void submit(e)} className="form">
-      <p className="muted">Paste an Access Token from Developer Hub → your app → Authentication. Token Desk checks it with GET /me and fills in the workspace.</p>
+      <p className="muted">
+        Paste an Access Token from Developer Hub → your app → Authentication. Token Desk checks it with GET /me and fills in the workspace.
+      </p>
       <label htmlFor="add-token">Access Token</label>
-      <input id="add-token" type="password" autoComplete="off" spellCheck={false} value={token} onChange={(e) => setToken(e.target.value)} required />
+      <input
+        id="add-token"
+        type="password"
+        autoComplete="off"
+        spellCheck={false}
+        value={token}
+        onChange={(e) => setToken(e.target.value)}
+        required
+      />
       <label htmlFor="add-region">Region</label>
       <RegionSelect id="add-region" value={region} onChange={setRegion} />
       <SandboxCheckbox id="add-sandbox" label="Embedded sandbox token" checked={sandbox} onChange={setSandbox} />
@@ -119,8 +146,8 @@ function LegacyForm({ onDone }: { onDone: () => void }) {
   return (
     <form onSubmit={(e) => void submit(e)} className="form">
       <p className="warn-text">
-        Intercom replaced API keys with Access Tokens and no longer accepts them. Keep a pair here only to migrate it: the workspace is marked as using a retired credential until you
-        replace it with an Access Token.
+        Intercom replaced API keys with Access Tokens and no longer accepts them. Keep a pair here only to migrate it: the workspace is
+        marked as using a retired credential until you replace it with an Access Token.
       </p>
       <label htmlFor="legacy-name">Name</label>
       <input id="legacy-name" value={name} onChange={(e) => setName(e.target.value)} required />

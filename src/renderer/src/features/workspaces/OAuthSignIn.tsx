@@ -42,7 +42,17 @@ export function OAuthSignIn({ onDone }: { onDone: () => void }) {
     try {
       const state = await api.oauth.start(
         provider === 'generic'
-          ? { kind: 'generic', clientId, clientSecret: clientSecret || undefined, authorizationUrl, tokenUrl, apiBaseUrl: apiBaseUrl || undefined, scopes, region, redirect }
+          ? {
+              kind: 'generic',
+              clientId,
+              clientSecret: clientSecret || undefined,
+              authorizationUrl,
+              tokenUrl,
+              apiBaseUrl: apiBaseUrl || undefined,
+              scopes,
+              region,
+              redirect
+            }
           : { kind: 'intercom', sandbox: provider === 'sandbox', clientId, clientSecret, region, redirect }
       )
       setFlow(state)
@@ -74,17 +84,30 @@ export function OAuthSignIn({ onDone }: { onDone: () => void }) {
           <option value="intercom">Intercom (your own app)</option>
           <option value="generic">Generic OAuth 2.0 (PKCE)</option>
         </select>
-        {provider === 'sandbox' ? <p className="muted">The embedded sandbox&apos;s OAuth app is filled in: its consent page lets you pick the US or EU sandbox workspace.</p> : null}
+        {provider === 'sandbox' ? (
+          <p className="muted">
+            The embedded sandbox&apos;s OAuth app is filled in: its consent page lets you pick the US or EU sandbox workspace.
+          </p>
+        ) : null}
         {provider === 'intercom' ? (
           <p className="muted">
-            Register the redirect URL shown after you start in Developer Hub → your app → Authentication → Redirect URLs. Intercom requires HTTPS redirect URLs: choose “https://localhost”
-            if plain loopback is refused; your browser will warn about the local self-signed certificate once.
+            Register the redirect URL shown after you start in Developer Hub → your app → Authentication → Redirect URLs. Intercom requires
+            HTTPS redirect URLs: choose “https://localhost” if plain loopback is refused; your browser will warn about the local self-signed
+            certificate once.
           </p>
         ) : null}
         <label htmlFor="oauth-client-id">Client ID</label>
         <input id="oauth-client-id" value={clientId} onChange={(e) => setClientId(e.target.value)} required disabled={!!waiting} />
         <label htmlFor="oauth-client-secret">Client secret{provider === 'generic' ? ' (optional)' : ''}</label>
-        <input id="oauth-client-secret" type="password" autoComplete="off" value={clientSecret} onChange={(e) => setClientSecret(e.target.value)} required={provider !== 'generic'} disabled={!!waiting} />
+        <input
+          id="oauth-client-secret"
+          type="password"
+          autoComplete="off"
+          value={clientSecret}
+          onChange={(e) => setClientSecret(e.target.value)}
+          required={provider !== 'generic'}
+          disabled={!!waiting}
+        />
         {provider === 'generic' ? (
           <>
             <label htmlFor="oauth-authz">Authorization URL</label>
@@ -134,7 +157,13 @@ export function OAuthSignIn({ onDone }: { onDone: () => void }) {
               <label htmlFor="oauth-paste">Or paste the redirect URL (or the code) here</label>
               <div className="row">
                 <input id="oauth-paste" value={pasted} onChange={(e) => setPasted(e.target.value)} />
-                <button type="button" onClick={() => void api.oauth.submitManual({ flowId: flow.flowId, pasted }).then(setFlow, (e: unknown) => setError(errorMessage(e)))} disabled={!pasted}>
+                <button
+                  type="button"
+                  onClick={() =>
+                    void api.oauth.submitManual({ flowId: flow.flowId, pasted }).then(setFlow, (e: unknown) => setError(errorMessage(e)))
+                  }
+                  disabled={!pasted}
+                >
                   Use pasted URL
                 </button>
                 <button type="button" onClick={() => void api.oauth.cancel({ flowId: flow.flowId }).then(setFlow)}>

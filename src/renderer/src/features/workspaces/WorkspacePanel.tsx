@@ -64,12 +64,22 @@ function WorkspaceSettings({ workspace }: { workspace: Workspace }) {
       <DeleteSection workspace={workspace} onError={setError} />
       {message ? <p role="status">{message}</p> : null}
       <ErrorText error={error} />
-      {info && !info.vault.persistent ? <p className="warn-text">Secrets are kept in memory for this run only: {info.vault.notice}</p> : null}
+      {info && !info.vault.persistent ? (
+        <p className="warn-text">Secrets are kept in memory for this run only: {info.vault.notice}</p>
+      ) : null}
     </section>
   )
 }
 
-function TokenRow({ workspace, onError, onMessage }: { workspace: Workspace; onError: (e: string) => void; onMessage: (m: string) => void }) {
+function TokenRow({
+  workspace,
+  onError,
+  onMessage
+}: {
+  workspace: Workspace
+  onError: (e: string) => void
+  onMessage: (m: string) => void
+}) {
   const [revealed, setRevealed] = useState<string | null>(null)
   useEffect(() => {
     if (!revealed) return
@@ -82,7 +92,14 @@ function TokenRow({ workspace, onError, onMessage }: { workspace: Workspace; onE
       <code data-testid="token-preview">{revealed ?? workspace.tokenPreview}</code>
       <button
         type="button"
-        onClick={() => (revealed ? setRevealed(null) : void api.workspaces.reveal({ id: workspace.id }).then((r) => setRevealed(r.token), (e: unknown) => onError(errorMessage(e))))}
+        onClick={() =>
+          revealed
+            ? setRevealed(null)
+            : void api.workspaces.reveal({ id: workspace.id }).then(
+                (r) => setRevealed(r.token),
+                (e: unknown) => onError(errorMessage(e))
+              )
+        }
       >
         {revealed ? 'Hide' : 'Reveal'}
       </button>
@@ -104,7 +121,13 @@ function TokenRow({ workspace, onError, onMessage }: { workspace: Workspace; onE
   )
 }
 
-function EditForm({ workspace, onSave }: { workspace: Workspace; onSave: (changes: { name: string; color: string; region: Region; intercomVersion: string }) => Promise<void> }) {
+function EditForm({
+  workspace,
+  onSave
+}: {
+  workspace: Workspace
+  onSave: (changes: { name: string; color: string; region: Region; intercomVersion: string }) => Promise<void>
+}) {
   const [name, setName] = useState(workspace.name)
   const [color, setColor] = useState(workspace.color)
   const [region, setRegion] = useState<Region>(workspace.region)
@@ -205,10 +228,15 @@ function DeleteSection({ workspace, onError }: { workspace: Workspace; onError: 
       <p>Delete “{workspace.name}”? Its token is removed from the vault too.</p>
       {workspace.authKind === 'oauth' ? (
         <label className="check">
-          <input type="checkbox" checked={revoke} onChange={(e) => setRevoke(e.target.checked)} /> Also revoke the OAuth token at Intercom (POST /auth/uninstall)
+          <input type="checkbox" checked={revoke} onChange={(e) => setRevoke(e.target.checked)} /> Also revoke the OAuth token at Intercom
+          (POST /auth/uninstall)
         </label>
       ) : null}
-      <button type="button" className="danger" onClick={() => void api.workspaces.remove({ id: workspace.id, revoke }).catch((e: unknown) => onError(errorMessage(e)))}>
+      <button
+        type="button"
+        className="danger"
+        onClick={() => void api.workspaces.remove({ id: workspace.id, revoke }).catch((e: unknown) => onError(errorMessage(e)))}
+      >
         Delete
       </button>
       <button type="button" onClick={() => setConfirming(false)}>
