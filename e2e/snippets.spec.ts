@@ -91,3 +91,38 @@ test('a header value with a line break gives a clear error instead of a snippet'
   await expect(page.getByRole('alert').filter({ hasText: 'No snippet for this request' })).toContainText('X-Broken contains a line feed')
   await expect(page.getByRole('button', { name: 'Copy', exact: true })).toBeDisabled()
 })
+
+test('writes the request as Python and Node.js code that reads the token from the environment', async ({ page, desk }) => {
+  await desk.open(page)
+  const token = await revealToken(page, 'Sandbox US')
+  await openExplorer(page)
+  await setRequest(page, 'GET', '/contacts')
+  await page.getByRole('tab', { name: 'Code' }).click()
+
+  await page.getByRole('tab', { name: 'Python (requests)' }).click()
+  const python = page.getByLabel('Python code', { exact: true })
+  await expect(python).toContainText("'Authorization': 'Bearer ' + os.getenv('INTERCOM_TOKEN', '')")
+  await expect(python).toContainText('requests.get(')
+  await expect(page.getByLabel('Line that sets the token')).toHaveText("export INTERCOM_TOKEN='your-access-token'")
+  // A language has no multi-line form of its own to choose.
+  await expect(page.getByLabel('Multi-line')).toHaveCount(0)
+  await page.getByRole('button', { name: 'Copy', exact: true }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible()
+  const copied = await readClipboard(page)
+  expect(copied).toContain('import requests')
+  expect(copied).toContain('/contacts')
+  expect(copied).not.toContain(token)
+
+  await page.getByRole('tab', { name: 'Node.js (fetch)' }).click()
+  const node = page.getByLabel('Node.js code', { exact: true })
+  await expect(node).toContainText("'Authorization': 'Bearer ' + process.env['INTERCOM_TOKEN']")
+  await expect(node).not.toContainText('node-fetch')
+
+  // The real token goes into the code only when asked, through main.
+  await page.getByRole('tab', { name: 'Python (requests)' }).click()
+  await page.getByLabel('Real token').check()
+  await expect(page.getByLabel('Python code', { exact: true })).not.toContainText(token)
+  await page.getByRole('button', { name: 'Copy with real token' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'The clipboard is cleared in 60 s' })).toBeVisible()
+  expect(await readClipboard(page)).toContain(`'Authorization': 'Bearer ${token}'`)
+})

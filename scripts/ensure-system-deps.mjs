@@ -1,7 +1,7 @@
 // Tests need a few system parts: Chromium (browser-mode e2e), a Secret Service (gnome-keyring over
-// D-Bus) for the real keychain tests, curl and dash for the snippet fidelity tests. On Debian as
-// root, install what is missing; elsewhere print the exact command. With CI=true nothing may be
-// missing.
+// D-Bus) for the real keychain tests, and curl, dash and Python's requests for the snippet
+// fidelity tests. On Debian as root, install what is missing; elsewhere print the exact command.
+// With CI=true nothing may be missing.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
@@ -11,7 +11,8 @@ const NEEDS = [
   { bin: '/usr/bin/dbus-run-session', pkg: 'dbus', why: 'a D-Bus session for the keychain tests' },
   { bin: '/usr/bin/secret-tool', pkg: 'libsecret-tools', why: 'checking keychain items from outside the app' },
   { bin: '/usr/bin/curl', pkg: 'curl', why: 'the curl snippet fidelity test' },
-  { bin: '/usr/bin/dash', pkg: 'dash', why: 'running snippets under a strict POSIX shell' }
+  { bin: '/usr/bin/dash', pkg: 'dash', why: 'running snippets under a strict POSIX shell' },
+  { bin: '/usr/lib/python3/dist-packages/requests/__init__.py', pkg: 'python3-requests', why: 'the Python snippet fidelity test' }
 ]
 
 if (process.platform !== 'linux') {

@@ -122,4 +122,31 @@ describe('the composed app', () => {
       error: { code: 'not_found' }
     })
   })
+
+  it('copies a Python snippet with the real token only when asked, built in main', async () => {
+    await start({ host: 'web' })
+    const real = (await ok('snippets.copyWithToken', {
+      draft: { method: 'GET', path: '/me' },
+      shell: 'posix',
+      multiline: false,
+      language: 'python'
+    })) as {
+      copied: boolean
+      text: string
+    }
+    expect(real.copied).toBe(false)
+    expect(real.text).toMatch(/'Authorization': 'Bearer [^']{8,}'/)
+    expect(real.text).not.toContain('os.getenv')
+    const { code } = (await ok('snippets.convert', {
+      curl: `curl --url 'http://127.0.0.1/me' -H "Authorization: Bearer $INTERCOM_TOKEN"`,
+      language: 'node'
+    })) as {
+      code: string
+    }
+    expect(code).toContain("process.env['INTERCOM_TOKEN']")
+    expect(await app!.dispatch('snippets.convert', { curl: 'curl x', language: 'ruby' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' }
+    })
+  })
 })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CODE_LANGUAGES } from '../snippets'
 import { call } from './define'
 import { RequestDraft, Region } from '../model'
 import {
@@ -18,6 +19,7 @@ const WorkspaceRef = z.string().min(1).max(100).optional()
 const Id = z.string().min(1).max(100)
 
 export const Shell = z.enum(['posix', 'powershell', 'cmd'])
+export const CodeLanguage = z.enum(CODE_LANGUAGES)
 
 export const CurlImport = z.object({
   importId: z.string(),
@@ -85,8 +87,13 @@ export const libraryCalls = {
   'history.body': call(z.object({ workspaceId: WorkspaceRef, entryId: Id }), z.object({ text: z.string().nullable() })),
   /** Snippets with the real token are made and copied in main; browser mode gets the text back to copy. */
   'snippets.copyWithToken': call(
-    z.object({ workspaceId: WorkspaceRef, draft: RequestDraft, shell: Shell, multiline: z.boolean() }),
+    z.object({ workspaceId: WorkspaceRef, draft: RequestDraft, shell: Shell, multiline: z.boolean(), language: CodeLanguage.optional() }),
     z.object({ copied: z.boolean(), text: z.string().nullable(), clearAfterMs: z.number() })
+  ),
+  /** The POSIX curl snippet (never with a real token: see copyWithToken) as Python (requests) or Node.js (fetch) code. */
+  'snippets.convert': call(
+    z.object({ curl: z.string().min(1).max(1_000_000), language: CodeLanguage }),
+    z.object({ code: z.string(), warnings: z.array(z.string()) })
   ),
   'curl.import': call(
     z.object({

@@ -10,6 +10,9 @@ import { assertHeader, maskSecret, type PreparedRequest } from '../request/build
 import { DIALECTS, type Dialect, type Segment } from './shells'
 
 export type Shell = 'posix' | 'powershell' | 'cmd'
+/** Languages main converts the POSIX curl snippet into (with curlconverter). */
+export const CODE_LANGUAGES = ['python', 'node'] as const
+export type CodeLanguage = (typeof CODE_LANGUAGES)[number]
 export type TokenStyle = 'env' | 'masked' | 'real'
 
 export interface SnippetOptions {

@@ -7,6 +7,7 @@ import { curlSnippet, SnippetError } from '../../../../shared/snippets'
 import { detectSecrets, findSecretValues } from '../../library/secrets'
 import { exportPostmanCollection, importPostmanCollection } from '../../library/postman'
 import { importCurl } from '../../curl-import'
+import { convertCurl } from '../../snippets/convert'
 import { RequestDraft, type Region } from '../../../../shared/model'
 import { CLIPBOARD_CLEAR_MS, type AppContext } from '../context'
 
@@ -29,6 +30,7 @@ type LibraryHandlers = Pick<
   | 'history.clear'
   | 'history.body'
   | 'snippets.copyWithToken'
+  | 'snippets.convert'
   | 'curl.import'
   | 'curl.vaultCredential'
 >
@@ -140,7 +142,7 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
       return { text: entry.bodyStored ? (await history.readBody(id, entryId)).toString('utf8') : null }
     },
 
-    'snippets.copyWithToken': async ({ workspaceId, draft, shell, multiline }) => {
+    'snippets.copyWithToken': async ({ workspaceId, draft, shell, multiline, language }) => {
       const { credential } = await ctx.sender.prepare(workspaceId, draft)
       const secret = credential.auth.kind === 'bearer' ? credential.auth.token : `${credential.auth.appId}:${credential.auth.apiKey}`
       let text: string
@@ -150,7 +152,12 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
           defaultVersion: credential.intercomVersion,
           credential: { kind: 'none' }
         })
-        text = curlSnippet(prepared, { mode: draft.authMode, secret }, { shell, multiline, tokenStyle: 'real' }).text
+        const curl = curlSnippet(
+          prepared,
+          { mode: draft.authMode, secret },
+          { shell: language ? 'posix' : shell, multiline, tokenStyle: 'real' }
+        ).text
+        text = language ? convertCurl(curl, language).code : curl
       } catch (error) {
         if (error instanceof SnippetError) throw new AppError('invalid_input', error.message)
         throw error
@@ -159,6 +166,8 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
       await ctx.deps.clipboard.copySecret(text, CLIPBOARD_CLEAR_MS)
       return { copied: true, text: null, clearAfterMs: CLIPBOARD_CLEAR_MS }
     },
+
+    'snippets.convert': ({ curl, language }) => convertCurl(curl, language),
 
     'curl.import': ({ command }) => {
       const imported = importCurl(command)

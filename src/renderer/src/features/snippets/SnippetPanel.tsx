@@ -1,6 +1,7 @@
-// The composer's "Code" tab: the request as a curl command for the chosen shell, updated live.
-import { useMemo, useState } from 'react'
-import type { Shell, TokenStyle } from '../../../../shared/snippets'
+// The composer's "Code" tab: the request as a curl command for the chosen shell, or as Python or
+// Node.js code (converted from the POSIX command in main), updated live.
+import { useEffect, useMemo, useState } from 'react'
+import type { CodeLanguage, Shell, Snippet, TokenStyle } from '../../../../shared/snippets'
 import { api, errorMessage } from '../../api/client'
 import { copyText } from '../../lib/clipboard'
 import { useComposer } from '../../state/composer'
@@ -8,10 +9,14 @@ import { useWorkspaces } from '../../state/workspaces'
 import { snippetView } from './snippet-view'
 import './snippets.css'
 
-const SHELLS: Array<{ id: Shell; label: string }> = [
-  { id: 'posix', label: 'POSIX sh (bash/zsh)' },
-  { id: 'powershell', label: 'PowerShell (curl.exe)' },
-  { id: 'cmd', label: 'Windows cmd' }
+type Target = { kind: 'shell'; id: Shell } | { kind: 'language'; id: CodeLanguage }
+
+const TARGETS: Array<{ target: Target; label: string; code: string }> = [
+  { target: { kind: 'shell', id: 'posix' }, label: 'POSIX sh (bash/zsh)', code: 'curl command' },
+  { target: { kind: 'shell', id: 'powershell' }, label: 'PowerShell (curl.exe)', code: 'curl command' },
+  { target: { kind: 'shell', id: 'cmd' }, label: 'Windows cmd', code: 'curl command' },
+  { target: { kind: 'language', id: 'python' }, label: 'Python (requests)', code: 'Python code' },
+  { target: { kind: 'language', id: 'node' }, label: 'Node.js (fetch)', code: 'Node.js code' }
 ]
 
 const TOKEN_STYLES: Array<{ id: TokenStyle; label: string }> = [
@@ -26,16 +31,21 @@ const TYPED_SECRET_CLEAR_MS = 60_000
 export function SnippetPanel() {
   const { draft } = useComposer()
   const { active, info } = useWorkspaces()
-  const [shell, setShell] = useState<Shell>('posix')
+  const [chosen, setChosen] = useState(TARGETS[0]!)
+  const { target } = chosen
+  // Languages are converted from the POSIX command, whose setup line they share.
+  const shell: Shell = target.kind === 'shell' ? target.id : 'posix'
+  const language = target.kind === 'language' ? target.id : null
   const [multiline, setMultiline] = useState(false)
   const [tokenStyle, setTokenStyle] = useState<TokenStyle>('env')
   // A status belongs to the snippet it was about; it disappears once the snippet changes.
   const [status, setStatus] = useState<{ text: string; error: boolean; about: unknown } | null>(null)
 
-  const view = useMemo(
-    () => (active ? snippetView(draft, active, info?.sandboxUrl ?? null, { shell, multiline, tokenStyle }) : null),
-    [draft, active, info, shell, multiline, tokenStyle]
+  const curlView = useMemo(
+    () => (active ? snippetView(draft, active, info?.sandboxUrl ?? null, { shell, multiline: multiline && !language, tokenStyle }) : null),
+    [draft, active, info, shell, multiline, language, tokenStyle]
   )
+  const view = useConverted(curlView, language)
 
   if (!active || !view) return <p className="muted">Add a workspace to see the request as a curl command.</p>
 
@@ -44,7 +54,7 @@ export function SnippetPanel() {
     setStatus(null)
     try {
       if (tokenStyle === 'real') {
-        const r = await api.snippets.copyWithToken({ workspaceId: active.id, draft, shell, multiline })
+        const r = await api.snippets.copyWithToken({ workspaceId: active.id, draft, shell, multiline, language: language ?? undefined })
         if (r.text !== null) await copyText(r.text, r.clearAfterMs)
         report(
           `Copied with the real token. The clipboard is cleared in ${Math.round(r.clearAfterMs / 1000)} s if it still holds this snippet.`
@@ -63,27 +73,29 @@ export function SnippetPanel() {
   }
 
   return (
-    <section className="snippet-panel" aria-label="curl snippet">
-      <div className="tabs" role="tablist" aria-label="Shell">
-        {SHELLS.map((s) => (
+    <section className="snippet-panel" aria-label="Code snippet">
+      <div className="tabs" role="tablist" aria-label="Shell or language">
+        {TARGETS.map((t) => (
           <button
-            key={s.id}
+            key={t.target.id}
             type="button"
             role="tab"
             className="tab"
-            aria-selected={shell === s.id}
+            aria-selected={chosen === t}
             aria-controls="snippet-code"
-            onClick={() => setShell(s.id)}
+            onClick={() => setChosen(t)}
           >
-            {s.label}
+            {t.label}
           </button>
         ))}
       </div>
       <div className="snippet-options">
-        <label className="check">
-          <input type="checkbox" checked={multiline} onChange={(e) => setMultiline(e.target.checked)} />
-          Multi-line
-        </label>
+        {language ? null : (
+          <label className="check">
+            <input type="checkbox" checked={multiline} onChange={(e) => setMultiline(e.target.checked)} />
+            Multi-line
+          </label>
+        )}
         <fieldset className="token-style">
           <legend>Token as</legend>
           {TOKEN_STYLES.map((t) => (
@@ -96,8 +108,8 @@ export function SnippetPanel() {
       </div>
       {tokenStyle === 'real' ? (
         <p className="warn-text" role="note">
-          The copied command holds {active.name}'s real token: anyone who sees it can act as you. It is shown masked here; the clipboard is
-          cleared after 60 seconds.
+          The copied {language ? 'code' : 'command'} holds {active.name}'s real token: anyone who sees it can act as you. It is shown masked
+          here; the clipboard is cleared after 60 seconds.
         </p>
       ) : null}
       {view.ok ? (
@@ -110,7 +122,7 @@ export function SnippetPanel() {
               </pre>
             </div>
           ) : null}
-          <pre id="snippet-code" className="snippet-code" aria-label="curl command" tabIndex={0}>
+          <pre id="snippet-code" className="snippet-code" aria-label={chosen.code} tabIndex={0}>
             {view.snippet.text}
           </pre>
           {view.snippet.warnings.map((w) => (
@@ -119,9 +131,13 @@ export function SnippetPanel() {
             </p>
           ))}
         </>
-      ) : (
+      ) : view.ok === false ? (
         <p role="alert" className="error">
           No snippet for this request: {view.error}
+        </p>
+      ) : (
+        <p role="status" className="muted">
+          Writing the {chosen.code}…
         </p>
       )}
       <div className="row">
@@ -136,4 +152,29 @@ export function SnippetPanel() {
       </div>
     </section>
   )
+}
+
+type ConvertedView = { ok: true; snippet: Snippet } | { ok: false; error: string } | { ok: null }
+
+/** The curl snippet as it is, or converted to a language by main (which takes a moment). */
+function useConverted(curl: ReturnType<typeof snippetView> | null, language: CodeLanguage | null): ConvertedView | null {
+  const [converted, setConverted] = useState<{ about: unknown; view: ConvertedView } | null>(null)
+  useEffect(() => {
+    if (!language || !curl?.ok) return
+    let live = true
+    api.snippets.convert({ curl: curl.snippet.text, language }).then(
+      ({ code, warnings }) =>
+        live &&
+        setConverted({
+          about: curl,
+          view: { ok: true, snippet: { ...curl.snippet, text: code, warnings: [...curl.snippet.warnings, ...warnings] } }
+        }),
+      (e: unknown) => live && setConverted({ about: curl, view: { ok: false, error: errorMessage(e) } })
+    )
+    return () => {
+      live = false
+    }
+  }, [curl, language])
+  if (!curl || !language || !curl.ok) return curl
+  return converted?.about === curl ? converted.view : { ok: null }
 }
