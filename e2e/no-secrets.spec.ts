@@ -67,12 +67,13 @@ test('no saved file, history file or default snippet holds a token', async ({ pa
   await page.getByRole('tab', { name: 'History' }).click()
   await expect(page.getByRole('table', { name: 'Request history' }).getByRole('row')).toHaveCount(3)
 
-  // Default snippets, in every shell, on screen and in the clipboard.
+  // Default snippets, in every shell and language, on screen and in the clipboard.
   await page.getByRole('tab', { name: 'Code' }).click()
-  for (const shell of ['POSIX sh (bash/zsh)', 'PowerShell (curl.exe)', 'Windows cmd']) {
-    await page.getByRole('tab', { name: shell }).click()
+  for (const target of ['POSIX sh (bash/zsh)', 'PowerShell (curl.exe)', 'Windows cmd', 'Python (requests)', 'Node.js (fetch)']) {
+    await page.getByRole('tab', { name: target }).click()
     await page.getByRole('button', { name: 'Copy', exact: true }).click()
-    const shown = (await page.getByRole('region', { name: 'curl snippet' }).textContent()) ?? ''
+    await expect(page.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible()
+    const shown = (await page.getByRole('region', { name: 'Code snippet' }).textContent()) ?? ''
     const copied = await readClipboard(page)
     expect(copied).toContain('/contacts/search')
     for (const token of tokens) {

@@ -14,9 +14,11 @@ import { spawnDocumentWorkerFromSource } from '../src/main/node/document-worker'
 const opened: string[] = []
 let app: TokenDeskApp | null = null
 let dir = ''
+const dirs: string[] = []
 
 async function start(extra: Partial<Parameters<typeof createApp>[0]> = {}) {
   dir = mkdtempSync(path.join(os.tmpdir(), 'td-app-'))
+  dirs.push(dir)
   app = await createApp({
     host: 'electron',
     version: '0.0.0-test',
@@ -37,7 +39,7 @@ async function start(extra: Partial<Parameters<typeof createApp>[0]> = {}) {
 afterEach(async () => {
   await app?.dispose()
   app = null
-  rmSync(dir, { recursive: true, force: true })
+  for (const used of dirs.splice(0)) rmSync(used, { recursive: true, force: true })
 })
 
 const ok = async (name: string, input?: unknown) => {

@@ -1,7 +1,7 @@
 // The Electron layer with `electron` mocked: each checklist item it applies is asserted here, so
 // removing one fails the suite.
-import { describe, expect, it, vi, beforeEach } from 'vitest'
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs'
+import { describe, expect, it, vi, beforeEach, onTestFinished } from 'vitest'
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -148,6 +148,7 @@ describe('app:// protocol', () => {
     registerAppScheme()
     expect(registeredSchemes).toContainEqual({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })
     const root = mkdtempSync(path.join(os.tmpdir(), 'td-proto-'))
+    onTestFinished(() => rmSync(root, { recursive: true, force: true }))
     mkdirSync(path.join(root, 'bundle'))
     writeFileSync(path.join(root, 'bundle', 'index.html'), '<h1>hi</h1>')
     writeFileSync(path.join(root, 'secret.txt'), 'secret')

@@ -1,11 +1,12 @@
 // electron-store with electron mocked: each named store gets its own file (electron-store would
 // otherwise put every store in config.json), and a corrupt file is set aside, not reset.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { describe, expect, it, vi } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'td-estore-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
 vi.mock('electron', () => {
   const electron = { app: { getPath: () => dir, getVersion: () => '1.0.0' }, ipcMain: { on: vi.fn() }, shell: {} }
   return { default: electron, ...electron }

@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync, readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY, isAllowedExternalUrl, isAllowedNavigation, isTrustedSender } from '../src/main/services/security/policy'
 import { resolveStaticFile } from '../src/main/services/security/static-files'
 
@@ -85,6 +85,7 @@ describe('Content-Security-Policy', () => {
 
 describe('static files', () => {
   const root = mkdtempSync(path.join(os.tmpdir(), 'td-static-'))
+  afterAll(() => rmSync(root, { recursive: true, force: true }))
   const bundle = path.join(root, 'bundle')
   mkdirSync(path.join(bundle, 'assets'), { recursive: true })
   writeFileSync(path.join(bundle, 'index.html'), '<html>')

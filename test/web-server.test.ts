@@ -1,7 +1,7 @@
 // Browser mode's HTTP transport: the per-launch secret, DNS-rebinding and CSRF defences, the CSP,
 // confinement of static files, and the contract carried over HTTP and SSE.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs'
 import { request } from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
@@ -20,7 +20,11 @@ let server: WebServer
 beforeAll(async () => {
   server = await startWebServer({ dispatch, events, rendererRoot: root, secret: SECRET })
 })
-afterAll(() => server.close())
+afterAll(() => {
+  server.close()
+  rmSync(root, { recursive: true, force: true })
+  rmSync(path.join(os.tmpdir(), 'outside.txt'), { force: true })
+})
 
 interface Reply {
   status: number

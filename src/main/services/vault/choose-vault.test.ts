@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { JsonFileStore } from '../store/json-file-store'
 import { chooseVault, createVault, type VaultFacts } from './choose-vault'
 import { FakeSafeStorage } from './fake-safe-storage'
@@ -49,7 +49,12 @@ describe('chooseVault policy', () => {
 })
 
 describe('createVault', () => {
-  const store = () => new JsonFileStore({ cwd: fs.mkdtempSync(path.join(os.tmpdir(), 'td-cv-')), name: 'secrets' })
+  const dirs: string[] = []
+  const store = () => {
+    dirs.push(fs.mkdtempSync(path.join(os.tmpdir(), 'td-cv-')))
+    return new JsonFileStore({ cwd: dirs.at(-1)!, name: 'secrets' })
+  }
+  afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })))
 
   it('builds a safeStorage vault labelled with its backend', async () => {
     const vault = await createVault({ mode: 'electron', safeStorage: new FakeSafeStorage('kwallet6'), store: store(), keyring: false })

@@ -28,6 +28,7 @@ describe('KeyringVault with a hung D-Bus', () => {
     else process.env.DBUS_SESSION_BUS_ADDRESS = savedAddress
     for (const socket of sockets) socket.destroy() // lets the abandoned native call fail and its thread exit
     await new Promise((resolve) => server.close(resolve))
+    fs.rmSync(path.dirname(socketPath), { recursive: true, force: true })
   })
 
   it('fails every call with keychain_timeout instead of hanging', async () => {

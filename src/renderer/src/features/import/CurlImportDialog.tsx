@@ -3,12 +3,13 @@
 import { useState, type FormEvent } from 'react'
 import type { CurlImport } from '../../../../shared/contract/library'
 import { REGIONS, type Region } from '../../../../shared/model'
-import { api, errorMessage } from '../../api/client'
+import { api } from '../../api/client'
 import { Dialog } from '../../lib/Dialog'
 import { composer } from '../../state/composer'
 import { useWorkspaces } from '../../state/workspaces'
 import './import.css'
 import { ErrorText } from '../../lib/ErrorText'
+import { useAction } from '../../lib/useAction'
 
 export function CurlImportDialog({ onClose }: { onClose: () => void }) {
   const { active, setActive } = useWorkspaces()
@@ -16,36 +17,20 @@ export function CurlImportDialog({ onClose }: { onClose: () => void }) {
   const [result, setResult] = useState<CurlImport | null>(null)
   const [region, setRegion] = useState<Region>('US')
   const [credential, setCredential] = useState<'pending' | 'ignored' | { workspaceId: string }>('pending')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, run } = useAction()
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
+    void run(async () => {
       const imported = await api.curl.import({ command })
       composer.load(imported.draft)
       setResult(imported)
       setRegion(imported.region ?? active?.region ?? 'US')
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
-  const vault = async () => {
-    if (!result) return
-    setBusy(true)
-    setError(null)
-    try {
-      setCredential(await api.curl.vaultCredential({ importId: result.importId, region }))
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+  const vault = () => {
+    if (result) void run(async () => setCredential(await api.curl.vaultCredential({ importId: result.importId, region })))
   }
 
   return (

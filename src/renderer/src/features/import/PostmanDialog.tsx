@@ -10,6 +10,7 @@ import { LocationFields, tidyFolder, type Location } from '../library/LocationFi
 import { workspaceScope } from '../library/scope'
 import './import.css'
 import { ErrorText } from '../../lib/ErrorText'
+import { useAction } from '../../lib/useAction'
 
 export type PostmanMode = 'import' | 'export'
 
@@ -23,8 +24,7 @@ function PostmanImport({ onClose }: { onClose: () => void }) {
   const [fileName, setFileName] = useState<string | null>(null)
   const [location, setLocation] = useState<Location>({ scope: active ? workspaceScope(active.id) : { kind: 'shared' }, folder: '' })
   const [report, setReport] = useState<(ImportReport & { saved: number }) | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, setError, run } = useAction()
 
   const readFile = (file: File | undefined) => {
     if (!file) return
@@ -37,18 +37,12 @@ function PostmanImport({ onClose }: { onClose: () => void }) {
       (e: unknown) => setError(`Could not read ${file.name}: ${errorMessage(e)}`)
     )
   }
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
+    void run(async () => {
       setReport(await api.saved.importPostman({ json, scope: location.scope, folder: tidyFolder(location.folder) }))
       notifyLibraryChanged()
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

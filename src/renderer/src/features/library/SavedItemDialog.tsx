@@ -11,6 +11,7 @@ import { sameScope, scopeLabel } from './scope'
 import { showToast } from './toast'
 import { reorderedIds } from './tree'
 import { ErrorText } from '../../lib/ErrorText'
+import { useAction } from '../../lib/useAction'
 
 type Mode = 'menu' | 'rename' | 'move'
 
@@ -57,20 +58,10 @@ export function SavedItemDialog({
   const [mode, setMode] = useState<Mode>('menu')
   const [name, setName] = useState(request.name)
   const [location, setLocation] = useState<Location>({ scope: request.scope, folder: request.folder })
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-
-  const run = async (action: () => Promise<unknown>, close = true) => {
-    setBusy(true)
-    setError(null)
-    try {
-      await action()
-      if (close) onClose()
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+  const action = useAction()
+  const { busy, error } = action
+  const run = async (work: () => Promise<unknown>, close = true) => {
+    if ((await action.run(work)) && close) onClose()
   }
 
   const siblings = requests.filter((r) => r.folder === request.folder && sameScope(r.scope, request.scope))

@@ -5,6 +5,7 @@ import { REGIONS, type Region } from '../../../../shared/model'
 import { OAuthSignIn } from './OAuthSignIn'
 import { useWorkspaces } from '../../state/workspaces'
 import { ErrorText } from '../../lib/ErrorText'
+import { useAction } from '../../lib/useAction'
 
 type Tab = 'token' | 'oauth' | 'legacy'
 
@@ -82,22 +83,15 @@ function TokenForm({ onDone }: { onDone: () => void }) {
   const [token, setToken] = useState('')
   const [region, setRegion] = useState<Region>('US')
   const [sandbox, setSandbox] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const submit = async (e: FormEvent) => {
+  const { busy, error, run } = useAction()
+  const submit = (e: FormEvent) => {
     e.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
+    void run(async () => {
       const workspace = await api.workspaces.addByToken({ token, region, sandbox })
       await api.workspaces.setActive({ id: workspace.id })
       setToken('')
       onDone()
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
     <form onSubmit={(e) => void submit(e)} className="form">
