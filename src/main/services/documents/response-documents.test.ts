@@ -35,7 +35,7 @@ afterEach(() => {
 describe('ResponseDocuments', () => {
   it('formats a body held in memory and answers rows, search, reveal and copy', async () => {
     documents = new ResponseDocuments(counting)
-    expect(await documents.open('r1', { kind: 'text', text }, true)).toEqual({ json: true, parseError: null, lines: 14 })
+    expect(await documents.open('r1', { kind: 'inline', text }, true)).toEqual({ json: true, parseError: null, lines: 14 })
     const first = await documents.query('r1', { type: 'lines', from: 0, to: 3 })
     expect(first).toMatchObject({ type: 'lines', total: 14 })
     expect(first.type === 'lines' && first.rows.map((r) => `${r.key ?? ''}${r.text}`)).toEqual(['{', 'type"list"', 'data['])
@@ -64,7 +64,7 @@ describe('ResponseDocuments', () => {
 
   it('says why a body is not JSON and still shows it raw', async () => {
     documents = new ResponseDocuments(counting)
-    const loaded = await documents.open('r1', { kind: 'text', text: '{"a": 1,\n oops' }, true)
+    const loaded = await documents.open('r1', { kind: 'inline', text: '{"a": 1,\n oops' }, true)
     expect(loaded.json).toBe(false)
     expect(loaded.parseError).toBe('Unexpected character "o" at position 10 (line 2, column 2)')
     expect(await documents.query('r1', { type: 'raw', from: 0, to: 10 })).toEqual({ type: 'raw', rows: ['{"a": 1,', ' oops'], total: 2 })
@@ -73,22 +73,22 @@ describe('ResponseDocuments', () => {
   it('formats a body once however often it is opened, and again in another mode', async () => {
     documents = new ResponseDocuments(counting)
     const [a, b] = await Promise.all([
-      documents.open('r1', { kind: 'text', text }, true),
-      documents.open('r1', { kind: 'text', text }, true)
+      documents.open('r1', { kind: 'inline', text }, true),
+      documents.open('r1', { kind: 'inline', text }, true)
     ])
     expect(a).toEqual(b)
     expect(spawned).toBe(1)
-    expect(await documents.open('r1', { kind: 'text', text }, false)).toEqual({ json: false, parseError: null, lines: 0 })
+    expect(await documents.open('r1', { kind: 'inline', text }, false)).toEqual({ json: false, parseError: null, lines: 0 })
     expect(spawned).toBe(2)
     expect(documents.size).toBe(1)
   })
 
   it('stops the least recently used document beyond its capacity', async () => {
     documents = new ResponseDocuments(counting, 2)
-    await documents.open('r1', { kind: 'text', text }, true)
-    await documents.open('r2', { kind: 'text', text }, true)
-    await documents.open('r1', { kind: 'text', text }, true) // r1 is now the most recent
-    await documents.open('r3', { kind: 'text', text }, true)
+    await documents.open('r1', { kind: 'inline', text }, true)
+    await documents.open('r2', { kind: 'inline', text }, true)
+    await documents.open('r1', { kind: 'inline', text }, true) // r1 is now the most recent
+    await documents.open('r3', { kind: 'inline', text }, true)
     expect(documents.size).toBe(2)
     await expect(documents.query('r2', { type: 'lines', from: 0, to: 1 })).rejects.toMatchObject({ code: 'not_found' })
     await expect(documents.query('r1', { type: 'lines', from: 0, to: 1 })).resolves.toMatchObject({ total: 14 })
@@ -97,7 +97,7 @@ describe('ResponseDocuments', () => {
   it('fails clearly, and lets go, when the formatter thread dies', async () => {
     const crashing = () => new Worker('throw new Error("out of memory")', { eval: true })
     documents = new ResponseDocuments(crashing)
-    await expect(documents.open('r1', { kind: 'text', text }, true)).rejects.toMatchObject({
+    await expect(documents.open('r1', { kind: 'inline', text }, true)).rejects.toMatchObject({
       code: 'internal',
       message: expect.stringContaining('out of memory')
     })
@@ -106,7 +106,7 @@ describe('ResponseDocuments', () => {
 
   it('fails questions still waiting when a document is closed', async () => {
     documents = new ResponseDocuments(counting)
-    const loading = documents.open('r1', { kind: 'text', text: JSON.stringify(Array.from({ length: 200_000 }, (_, i) => i)) }, true)
+    const loading = documents.open('r1', { kind: 'inline', text: JSON.stringify(Array.from({ length: 200_000 }, (_, i) => i)) }, true)
     documents.close('r1')
     await expect(loading).rejects.toMatchObject({ code: 'not_found' })
     await expect(documents.query('r1', { type: 'lines', from: 0, to: 1 })).rejects.toMatchObject({ code: 'not_found' })

@@ -5,8 +5,7 @@ import type { RequestDraft } from '../../../../shared/model'
 import { maskSecret } from '../../../../shared/request/build'
 import type { ResponseSummary } from '../../../../shared/contract/explorer'
 import { explainAuthFailure } from '../../http/intercom-errors'
-import type { ExecutedResponse, ResponseBody } from '../../http/executor'
-import type { WorkerBody } from '../../documents'
+import type { ExecutedResponse } from '../../http/executor'
 import { isJsonContentType } from '../../../../shared/json-document/content-type'
 import { csvLines, jsonLines, ndjsonLines, type ExportFormat } from '../../http/export'
 import { fetchAllPages, withCursor, type PaginationProgress } from '../../http/paginate'
@@ -42,11 +41,6 @@ const EXPORTS: Record<ExportFormat, { ext: string; mime: string; lines: (items: 
 
 export function operationFor(draft: RequestDraft): CatalogOperation | null {
   return (draft.operationId ? operationById(draft.operationId) : undefined) ?? matchOperation(draft.method, draft.path)?.operation ?? null
-}
-
-/** A formatter thread reads a spooled body from its file itself. */
-function documentBody(body: ResponseBody): WorkerBody {
-  return body.kind === 'file' ? { kind: 'file', path: body.path } : { kind: 'text', text: body.text }
 }
 
 function maskAuthorization(headers: Array<[string, string]>): Array<[string, string]> {
@@ -133,7 +127,7 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
           const summary = summarize(requestId, prepared, response, op)
           // The page will ask main to format this body: start now, while the summary travels.
           if (summary.bodyOnDisk)
-            void ctx.documents.open(requestId, documentBody(response.body), isJsonContentType(response.contentType)).catch(() => undefined)
+            void ctx.documents.open(requestId, response.body, isJsonContentType(response.contentType)).catch(() => undefined)
           return summary
         } catch (error) {
           // Failed sends are history too (no secrets: the draft never holds one).
@@ -169,7 +163,7 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
     'responses.open': ({ requestId, json }) => {
       const body = recent.body(requestId)
       if (!body) throw new AppError('not_found', 'That response is no longer kept; send the request again.')
-      return ctx.documents.open(requestId, documentBody(body), json)
+      return ctx.documents.open(requestId, body, json)
     },
 
     'responses.query': ({ requestId, query }) => ctx.documents.query(requestId, query),

@@ -1,7 +1,7 @@
 // Formats a body that came with its summary, off the UI thread, and answers the viewer's small
 // questions about it (which rows are on screen, where the next match is).
 import { DocumentSession } from '../../../../shared/json-document/session'
-import type { WorkerReply, WorkerRequest } from './json-protocol'
+import type { WorkerReply, WorkerRequest } from './document-clients'
 
 const session = new DocumentSession()
 let chunks: string[] = []

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react'
 import { api } from '../../api/client'
 import { RESPONSE_CHUNK_MAX } from '../../../../shared/contract/explorer'
 import type { DocumentClient, DocumentLoaded } from '../../../../shared/json-document/protocol'
-import { RemoteDocument, WorkerDocument } from './json-protocol'
+import { RemoteDocument, WorkerDocument } from './document-clients'
 
 /** Where a body comes from: the summary itself, or main. */
 export type BodySource = { kind: 'inline'; text: string } | { kind: 'remote'; requestId: string }
