@@ -106,6 +106,7 @@ test('writes the request as Python and Node.js code that reads the token from th
   await expect(page.getByLabel('Line that sets the token')).toHaveText("export INTERCOM_TOKEN='your-access-token'")
   // A language has no multi-line form of its own to choose.
   await expect(page.getByLabel('Multi-line')).toHaveCount(0)
+  await page.screenshot({ path: 'docs/screenshots/snippets-python.png' })
   await page.getByRole('button', { name: 'Copy', exact: true }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible()
   const copied = await readClipboard(page)
