@@ -25,6 +25,7 @@ try {
   await page.evaluate(() => {
     const w = window as unknown as { longest: number }
     w.longest = 0
+    performance.setResourceTimingBufferSize(10_000)
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) w.longest = Math.max(w.longest, entry.duration)
     }).observe({ entryTypes: ['longtask'] })
