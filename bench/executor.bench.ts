@@ -1,6 +1,6 @@
 // Benchmarks for the executor and "fetch all pages", against the sandbox on 127.0.0.1.
 // Run: npx tsx bench/executor.bench.ts — prints a table and writes bench/results/executor.json.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -9,6 +9,7 @@ import { buildRequest, type BuildContext } from '../src/shared/request/build'
 import { executeRequest } from '../src/main/services/http/executor'
 import { fetchAllPages, withCursor } from '../src/main/services/http/paginate'
 import { startSandbox } from '../src/main/sandbox'
+import { writeResult } from './results'
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -140,11 +141,7 @@ try {
       target: r.target
     }))
   )
-  await mkdir(new URL('./results/', import.meta.url), { recursive: true })
-  await writeFile(
-    new URL('./results/executor.json', import.meta.url),
-    JSON.stringify({ ranAt: new Date().toISOString(), node: process.version, results: rows }, null, 2) + '\n'
-  )
+  await writeResult('executor', { ranAt: new Date().toISOString(), node: process.version, results: rows })
 } finally {
   await rm(spoolDir, { recursive: true, force: true })
 }

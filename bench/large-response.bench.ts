@@ -3,12 +3,12 @@
 // time Chromium's own JSON.parse takes on the same bytes (the least any viewer must spend).
 // Run: npx tsx bench/large-response.bench.ts — prints a table and writes bench/results/large-response.json.
 import { mkdtempSync, rmSync } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
 import { chromiumLaunchOptions } from '../e2e/support/chromium'
 import { startBrowserMode, stopBrowserMode } from '../e2e/support/browser-mode'
+import { writeResult } from './results'
 
 const BYTES = 50_000_000
 const userData = mkdtempSync(path.join(os.tmpdir(), 'td-bench-ui-'))
@@ -117,11 +117,7 @@ try {
     }))
   )
   console.log(`response summary after ${summaryMs} ms (request through main), first lines shown after ${shownMs} ms`)
-  await mkdir(new URL('./results/', import.meta.url), { recursive: true })
-  await writeFile(
-    new URL('./results/large-response.json', import.meta.url),
-    JSON.stringify({ ranAt: new Date().toISOString(), bytes: BYTES, summaryMs, shownMs, results: rows }, null, 2) + '\n'
-  )
+  await writeResult('large-response', { ranAt: new Date().toISOString(), bytes: BYTES, summaryMs, shownMs, results: rows })
 } finally {
   await browser.close()
   await stopBrowserMode(child)

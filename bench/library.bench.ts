@@ -4,8 +4,8 @@
 import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { SavedRequestStore } from '../src/main/services/library/saved-requests'
+import { writeResult } from './results'
 
 const FOLDERS = [
   'Contacts',
@@ -84,10 +84,13 @@ console.table(
 )
 console.log(`search 10k / 100 (median): ${ratio.toFixed(1)}x`)
 
-const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'library.json')
-await fs.mkdir(path.dirname(out), { recursive: true })
-await fs.writeFile(
-  out,
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, queries: QUERIES, rounds: ROUNDS, baseline, large, ratio: round(ratio) }, null, 2)}\n`
-)
-console.log(`wrote ${path.relative(process.cwd(), out)}`)
+const out = await writeResult('library', {
+  date: new Date().toISOString(),
+  node: process.version,
+  queries: QUERIES,
+  rounds: ROUNDS,
+  baseline,
+  large,
+  ratio: round(ratio)
+})
+console.log(`wrote ${out}`)

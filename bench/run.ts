@@ -6,7 +6,7 @@ const BENCHES = ['bench/startup.bench.ts', 'bench/executor.bench.ts', 'bench/lar
 let failed = 0
 for (const file of BENCHES) {
   console.log(`\n=== ${file} ===`)
-  const result = spawnSync(process.execPath, ['--import', 'tsx', file], { stdio: 'inherit' })
+  const result = spawnSync(process.execPath, ['--import', 'tsx', file, ...process.argv.slice(2)], { stdio: 'inherit' })
   if (result.status !== 0) failed++
 }
 process.exit(failed ? 1 : 0)

@@ -2,12 +2,12 @@
 // over 10 cold page loads. Baseline, same server and run: navigating to its tiny refusal page,
 // i.e. the cost of a page load itself. Run: npx tsx bench/startup.bench.ts.
 import { mkdtempSync, rmSync } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
 import { chromiumLaunchOptions } from '../e2e/support/chromium'
 import { startBrowserMode, stopBrowserMode } from '../e2e/support/browser-mode'
+import { writeResult } from './results'
 
 const RUNS = 10
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
@@ -50,15 +50,11 @@ try {
       target: row.target
     }
   ])
-  await mkdir(new URL('./results/', import.meta.url), { recursive: true })
-  await writeFile(
-    new URL('./results/startup.json', import.meta.url),
-    JSON.stringify(
-      { ranAt: new Date().toISOString(), runs: { shell, baseline }, results: [{ ...row, ratio: row.value / row.baseline }] },
-      null,
-      2
-    ) + '\n'
-  )
+  await writeResult('startup', {
+    ranAt: new Date().toISOString(),
+    runs: { shell, baseline },
+    results: [{ ...row, ratio: row.value / row.baseline }]
+  })
 } finally {
   await browser.close()
   await stopBrowserMode(child)

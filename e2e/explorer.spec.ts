@@ -2,6 +2,7 @@
 // response, switch auth modes, read 401/403 explanations, and page through a list.
 import { readFile } from 'node:fs/promises'
 import { test, expect } from './support/desk'
+import { screenshotPath } from './support/screenshots'
 import type { Page } from '@playwright/test'
 
 async function openExplorer(page: Page) {
@@ -88,7 +89,7 @@ test('compose, send, browse and copy from a response', async ({ page, desk, cont
   await responseTab(page, 'Headers').click()
   await expect(page.getByRole('table', { name: /Request headers/ })).toContainText('Intercom-Version')
   await responseTab(page, 'Pretty').click()
-  await page.screenshot({ path: 'docs/screenshots/explorer.png' })
+  await page.screenshot({ path: screenshotPath('explorer.png') })
 
   // Save the body: a JSON file named after the operation.
   const saving = page.waitForEvent('download')

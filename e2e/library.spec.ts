@@ -1,4 +1,5 @@
 import { test, expect } from './support/desk'
+import { screenshotPath } from './support/screenshots'
 import { openExplorer, savedTree, send, setRequest, switchWorkspace } from './fixtures/ui'
 import type { Page } from '@playwright/test'
 
@@ -68,7 +69,7 @@ test('save, organise, search and undo a delete', async ({ page, desk }) => {
   await expect(savedTree(page).getByRole('button', { name: 'Archive', exact: true })).toBeVisible()
   await expect(savedTree(page).getByRole('button', { name: '2024', exact: true })).toBeVisible()
 
-  await page.screenshot({ path: 'docs/screenshots/library.png' })
+  await page.screenshot({ path: screenshotPath('library.png') })
 
   // Search by folder, then by path.
   const search = page.getByRole('searchbox', { name: 'Search saved requests' })

@@ -1,5 +1,6 @@
 // The scope inspector: probe a token's permissions per workspace and see the result in the composer.
 import { test, expect } from './support/desk'
+import { screenshotPath } from './support/screenshots'
 import type { Page } from '@playwright/test'
 
 const row = (page: Page, permission: string) => page.getByRole('row', { name: permission, exact: true })
@@ -35,7 +36,7 @@ test('inspect scopes per workspace and see them in the composer', async ({ page,
   await expect(euAdmins.locator('.badge')).toHaveText('denied')
   await expect(euAdmins).toContainText('403')
   await expect(row(page, 'read_users_companies').locator('.badge')).toHaveText('granted')
-  await page.screenshot({ path: 'docs/screenshots/scopes.png', fullPage: true })
+  await page.screenshot({ path: screenshotPath('scopes.png'), fullPage: true })
 
   // The composer shows GET /admins needs read_admins, which this token lacks.
   await page.getByRole('tab', { name: 'Explorer' }).click()

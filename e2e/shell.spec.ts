@@ -1,6 +1,7 @@
 // The app shell as a person meets it: the sandbox workspaces, switching, the command palette,
 // themes, and the security policy actually enforced by the browser.
 import { test, expect } from './support/desk'
+import { screenshotPath } from './support/screenshots'
 
 test('opens on the two sandbox workspaces with the secret store shown', async ({ page, desk }) => {
   await desk.open(page)
@@ -9,7 +10,7 @@ test('opens on the two sandbox workspaces with the secret store shown', async ({
   await expect(sidebar.getByRole('button', { name: /Sandbox EU/ })).toBeVisible()
   await expect(sidebar.getByRole('button', { name: /Sandbox US/ })).toHaveAttribute('aria-current', 'true')
   await expect(page.getByRole('status', { name: 'Status' })).toContainText('Secrets: System keychain')
-  await page.screenshot({ path: 'docs/screenshots/shell.png' })
+  await page.screenshot({ path: screenshotPath('shell.png') })
 })
 
 test('switches workspaces from the sidebar, with Ctrl+2, and from the command palette', async ({ page, desk }) => {
@@ -56,7 +57,7 @@ test('follows the operating system theme', async ({ page, desk }) => {
   await page.emulateMedia({ colorScheme: 'dark' })
   const dark = await background()
   expect(light).not.toBe(dark)
-  await page.screenshot({ path: 'docs/screenshots/shell-dark.png' })
+  await page.screenshot({ path: screenshotPath('shell-dark.png') })
 })
 
 // eval is not checked here: DevTools-driven evaluation is exempt from CSP. The policy's lack of

@@ -1,4 +1,5 @@
 import { test, expect } from './support/desk'
+import { screenshotPath } from './support/screenshots'
 import { openExplorer, readClipboard, revealToken, runCommand, setRequest } from './fixtures/ui'
 import type { Page } from '@playwright/test'
 
@@ -62,7 +63,7 @@ test('copies env-var snippets for every shell, Basic as -u, hostile headers quot
   await page.getByLabel('Header X-Note value').fill(`it's "$(whoami)" \`id\` !x [1]`)
   await page.getByRole('tab', { name: 'Code' }).click()
   await expect(code(page)).toContainText(`-H 'X-Note: it'\\''s "$(whoami)" \`id\` !x [1]'`)
-  await page.screenshot({ path: 'docs/screenshots/snippets.png' })
+  await page.screenshot({ path: screenshotPath('snippets.png') })
   await page.getByRole('tab', { name: 'Windows cmd' }).click()
   await expect(page.getByRole('note').filter({ hasText: 'cmd.exe cannot quote this request safely' })).toBeVisible()
   await page.getByRole('tab', { name: 'POSIX sh (bash/zsh)' }).click()
@@ -106,7 +107,7 @@ test('writes the request as Python and Node.js code that reads the token from th
   await expect(page.getByLabel('Line that sets the token')).toHaveText("export INTERCOM_TOKEN='your-access-token'")
   // A language has no multi-line form of its own to choose.
   await expect(page.getByLabel('Multi-line')).toHaveCount(0)
-  await page.screenshot({ path: 'docs/screenshots/snippets-python.png' })
+  await page.screenshot({ path: screenshotPath('snippets-python.png') })
   await page.getByRole('button', { name: 'Copy', exact: true }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible()
   const copied = await readClipboard(page)

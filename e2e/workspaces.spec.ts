@@ -3,6 +3,7 @@
 // sandbox consent page, and delete (revoking the OAuth token).
 import type { Page } from '@playwright/test'
 import { test, expect } from './support/desk'
+import { screenshotPath } from './support/screenshots'
 
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Workspaces' })
 const settings = (page: Page) => page.getByRole('region', { name: 'Workspace settings' })
@@ -83,7 +84,7 @@ test('adds a workspace by pasting a token, refusing a bad one and a duplicate', 
   await dialog.getByLabel('Access Token').fill(euToken)
   await dialog.getByRole('button', { name: 'Verify and add' }).click()
   await expect(dialog.getByRole('alert')).toContainText(/already/i)
-  await page.screenshot({ path: 'docs/screenshots/add-workspace.png' })
+  await page.screenshot({ path: screenshotPath('add-workspace.png') })
 })
 
 test('edits a workspace and rotates its token only after verifying the new one', async ({ page, desk }) => {

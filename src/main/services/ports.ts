@@ -25,9 +25,3 @@ export interface Logger {
   warn(message: string, fields?: Record<string, unknown>): void
   error(message: string, fields?: Record<string, unknown>): void
 }
-
-/** Where a service may keep files (saved requests, history bodies, large responses). */
-export interface DataPaths {
-  /** Root of the app's user data (electron's userData, or a folder chosen in browser mode). */
-  userData: string
-}
