@@ -227,6 +227,11 @@ function outcome(door: Door, index: number): Outcome {
 
 describe.skipIf(missing.length > 0)(`every door sends the same request (seed ${SEED}, ${COUNT} drafts)`, () => {
   it('executor, 5 shells, Python, Node and curl import agree on every draft', { timeout: 240_000 }, async () => {
+    const timed = async (name: string, work: Promise<unknown>) => {
+      const t0 = Date.now()
+      await work
+      if (process.env['DIFF_TIMING']) console.log(`${name}: ${Date.now() - t0} ms`)
+    }
     await Promise.all([
       pool(cases, 4, (c) => viaExecutor('executor', c, () => RequestDraft.parse(c.draft))),
       pool(cases, 4, async (c) => {
@@ -245,9 +250,9 @@ describe.skipIf(missing.length > 0)(`every door sends the same request (seed ${S
         }
         await viaExecutor('import', c, () => RequestDraft.parse(importCurl(s.text).draft))
       }),
-      ...(Object.keys(SHELLS) as Array<keyof typeof SHELLS>).map((door) => viaShell(door)),
-      viaPython(),
-      viaNode()
+      ...(Object.keys(SHELLS) as Array<keyof typeof SHELLS>).map((door) => timed(door, viaShell(door))),
+      timed('python', viaPython()),
+      timed('node', viaNode())
     ])
 
     let sent = 0

@@ -33,7 +33,7 @@ export function codeSnippet(language: CodeLanguage, req: PreparedRequest, auth: 
     ? null
     : style === 'env'
       ? { env: envVar }
-      : { literal: style === 'masked' ? maskSecret(auth.secret ?? '') : (auth.secret ?? '') }
+      : { literal: style === 'masked' && !auth.masked ? maskSecret(auth.secret ?? '') : (auth.secret ?? '') }
   // A real token is refused here exactly as Send refuses it; an env-var token is checked by the code.
   if (needsAuth && style === 'real') checkSecret(plan, auth.secret ?? '')
   const text = language === 'python' ? python(req, plan, source) : node(req, plan, source)

@@ -41,6 +41,8 @@ export interface SnippetAuth {
   kind?: CredentialKind
   /** The token, or `app_id:api_key` for legacy; only read for the masked and real styles. */
   secret: string | null
+  /** The secret is already a masked preview: write it as it is. */
+  masked?: boolean
 }
 
 /** The shared auth rule for a snippet: refuses, with Send's message, what Send refuses. */
@@ -90,7 +92,7 @@ export function curlSnippet(req: PreparedRequest, auth: SnippetAuth, opts: Snipp
     }
     if (style === 'real') checkSecret(plan, auth.secret ?? '')
     const secret: Segment =
-      style === 'env' ? { env: envVar } : { text: style === 'masked' ? maskSecret(auth.secret ?? '') : (auth.secret ?? '') }
+      style === 'env' ? { env: envVar } : { text: style === 'masked' && !auth.masked ? maskSecret(auth.secret ?? '') : (auth.secret ?? '') }
     lines.push(authArgs(plan, secret))
     if (style === 'env') setup = dialect.setup(envVar, plan.scheme === 'basic' && plan.suffix === '' ? 'app_id:api_key' : 'your-access-token')
   }

@@ -94,8 +94,12 @@ export function importCurl(command: string): ImportedCurl {
     const lower = name.toLowerCase()
     const value = text(valueWord, `Header ${name}`)
     if (lower === 'authorization') {
+      const scheme = /^(bearer|basic)\s/i.exec(value)?.[1]?.toLowerCase() as 'bearer' | 'basic' | undefined
       const found = valueWord.isString() ? credentialFrom(value) : null
-      if (found?.kind === 'placeholder') authMode = found.mode
+      if (!valueWord.isString() && scheme) {
+        authMode = scheme
+        warnings.push('The Authorization header reads a shell variable; it was left out and the workspace token is used instead.')
+      } else if (found?.kind === 'placeholder') authMode = found.mode
       else if (found) {
         detectedCredential ??= found
         authMode = found.kind
