@@ -5,6 +5,7 @@ import type { ScopeFilter } from '../../../../shared/library'
 import { buildRequest, credentialSecret, isSameOrigin, maskSecret } from '../../../../shared/request/build'
 import { curlSnippet, SnippetError } from '../../../../shared/snippets'
 import { codeSnippet } from '../../../../shared/snippets/code'
+import { workspaceBaseUrl } from '../../../../shared/request/host'
 import { credentialForBuild } from '../workspace-sender'
 import { detectSecrets, findSecretValues } from '../../library/secrets'
 import { exportPostmanCollection, importPostmanCollection } from '../../library/postman'
@@ -120,7 +121,7 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
       const workspace = registry.get(id)
       const name = scope === 'shared' ? 'Token Desk (shared)' : `Token Desk — ${workspace.name}`
       // Each workspace's own host: the EU workspace exports the EU host, the sandbox its address.
-      const baseUrl = workspace.sandbox ? (ctx.sandbox?.url ?? REGION_HOSTS[workspace.region]) : REGION_HOSTS[workspace.region]
+      const baseUrl = workspaceBaseUrl(workspace, ctx.sandbox?.url ?? null) ?? REGION_HOSTS[workspace.region]
       const collection = exportPostmanCollection(name, requests, { baseUrl })
       return {
         filename: `${name.replace(/[^A-Za-z0-9 ()_-]+/g, '').trim() || 'collection'}.postman_collection.json`,

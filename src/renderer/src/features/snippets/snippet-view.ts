@@ -1,7 +1,8 @@
 // What the Code tab shows for a draft. The renderer never holds the token: 'env' needs none, and
 // 'masked' and the on-screen preview of 'real' use the workspace's masked token preview. The real
 // snippet is only ever built and copied by main.
-import { REGION_HOSTS, type RequestDraft, type Workspace } from '../../../../shared/model'
+import type { RequestDraft, Workspace } from '../../../../shared/model'
+import { workspaceBaseUrl } from '../../../../shared/request/host'
 import { buildRequest } from '../../../../shared/request/build'
 import { curlSnippet, type CodeLanguage, type Shell, type Snippet, type TokenStyle } from '../../../../shared/snippets'
 import { codeSnippet } from '../../../../shared/snippets/code'
@@ -16,9 +17,7 @@ export interface SnippetViewOptions {
   language?: CodeLanguage | null
 }
 
-export function snippetBaseUrl(workspace: Pick<Workspace, 'sandbox' | 'region'>, sandboxUrl: string | null): string | null {
-  return workspace.sandbox ? sandboxUrl : REGION_HOSTS[workspace.region]
-}
+export const snippetBaseUrl = workspaceBaseUrl
 
 export function snippetView(
   draft: RequestDraft,
