@@ -1,5 +1,5 @@
 // Tests need a few system parts: Chromium (browser-mode e2e), a Secret Service (gnome-keyring over
-// D-Bus) for the real keychain tests, and curl, dash and Python's requests for the snippet
+// D-Bus) for the real keychain tests, and curl, dash, zsh, mksh, busybox and Python's requests for the snippet
 // fidelity tests. On Debian as root, install what is missing; elsewhere print the exact command.
 // With CI=true nothing may be missing.
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -12,6 +12,9 @@ const NEEDS = [
   { bin: '/usr/bin/secret-tool', pkg: 'libsecret-tools', why: 'checking keychain items from outside the app' },
   { bin: '/usr/bin/curl', pkg: 'curl', why: 'the curl snippet fidelity test' },
   { bin: '/usr/bin/dash', pkg: 'dash', why: 'running snippets under a strict POSIX shell' },
+  { bin: '/usr/bin/zsh', pkg: 'zsh', why: 'running snippets under zsh (the differential test)' },
+  { bin: '/usr/bin/mksh', pkg: 'mksh', why: 'running snippets under mksh (the differential test)' },
+  { bin: '/usr/bin/busybox', pkg: 'busybox', why: 'running snippets under busybox sh (the differential test)' },
   { bin: '/usr/lib/python3/dist-packages/requests/__init__.py', pkg: 'python3-requests', why: 'the Python snippet fidelity test' }
 ]
 

@@ -137,8 +137,9 @@ describe('the composed app', () => {
       text: string
     }
     expect(real.copied).toBe(false)
-    expect(real.text).toMatch(/'Authorization': 'Bearer [^']{8,}'/)
-    expect(real.text).not.toContain('os.getenv')
+    expect(real.text).toMatch(/^secret = '[^']{8,}'$/m)
+    expect(real.text).toContain("('Authorization', 'Bearer ' + secret)")
+    expect(real.text).not.toContain('os.environ')
     const { code } = (await ok('snippets.convert', {
       curl: `curl --url 'http://127.0.0.1/me' -H "Authorization: Bearer $INTERCOM_TOKEN"`,
       language: 'node'

@@ -98,15 +98,19 @@ describe('buildRequest: headers', () => {
   it('orders defaults then user headers, with Content-Type only for a body', () => {
     expect(build({ headers: [row('X-A', '1')] }).headers).toEqual([
       ['Accept', 'application/json'],
+      ['Accept-Encoding', 'gzip, deflate'],
+      ['User-Agent', 'TokenDesk/0.1'],
       ['Intercom-Version', '2.14'],
       ['Authorization', 'Bearer tok_123'],
       ['X-A', '1']
     ])
     expect(build({ method: 'POST', body: '{}', intercomVersion: '2.11' }).headers).toEqual([
       ['Accept', 'application/json'],
+      ['Accept-Encoding', 'gzip, deflate'],
+      ['User-Agent', 'TokenDesk/0.1'],
       ['Intercom-Version', '2.11'],
-      ['Authorization', 'Bearer tok_123'],
-      ['Content-Type', 'application/json']
+      ['Content-Type', 'application/json'],
+      ['Authorization', 'Bearer tok_123']
     ])
   })
 
@@ -117,6 +121,8 @@ describe('buildRequest: headers', () => {
       headers: [row('accept', 'text/plain'), row('CONTENT-TYPE', 'text/csv'), row('intercom-version', 'Unstable')]
     })
     expect(headers).toEqual([
+      ['Accept-Encoding', 'gzip, deflate'],
+      ['User-Agent', 'TokenDesk/0.1'],
       ['Authorization', 'Bearer tok_123'],
       ['accept', 'text/plain'],
       ['CONTENT-TYPE', 'text/csv'],
@@ -126,7 +132,7 @@ describe('buildRequest: headers', () => {
 
   it('ignores disabled and nameless rows and trims surrounding whitespace', () => {
     const { headers } = build({ headers: [row('X-Off', '1', false), row('', 'v'), row('X-Pad', ' \t v a \t'), row('X-Empty', '')] })
-    expect(headers.slice(3)).toEqual([
+    expect(headers.slice(5)).toEqual([
       ['X-Pad', 'v a'],
       ['X-Empty', '']
     ])

@@ -1,7 +1,10 @@
 // The one place a draft becomes the exact HTTP request. The main-process executor sends what
 // this returns and the snippet generators render it, so the two can never disagree.
-import { AppError } from '../errors'
 import type { AuthMode, KeyValue, RequestDraft } from '../model'
+import { authorizationValue, authPlan, type CredentialKind } from './auth'
+import { RequestBuildError } from './errors'
+
+export { RequestBuildError, type BuildField } from './errors'
 
 export type Credential = { kind: 'token'; token: string } | { kind: 'legacy'; appId: string; apiKey: string } | { kind: 'none' }
 
@@ -21,21 +24,13 @@ export interface PreparedRequest {
   body: string | null
 }
 
-export type BuildField = 'baseUrl' | 'path' | 'pathParams' | 'query' | 'headers' | 'body' | 'authMode' | 'credential'
-
-/** Bad input, with the draft field it came from (`name` is the param or header at fault). */
-export class RequestBuildError extends AppError {
-  constructor(
-    readonly field: BuildField,
-    message: string,
-    readonly fieldName?: string
-  ) {
-    super('invalid_input', message, fieldName === undefined ? { field } : { field, name: fieldName })
-    this.name = 'RequestBuildError'
-  }
-}
-
 const METHODS_WITHOUT_BODY = new Set(['GET', 'HEAD'])
+/** Every request carries these unless the draft sets its own; nothing else is added but Host and Content-Length. */
+export const DEFAULT_HEADERS: ReadonlyArray<readonly [string, string]> = [
+  ['Accept', 'application/json'],
+  ['Accept-Encoding', 'gzip, deflate'],
+  ['User-Agent', 'TokenDesk/0.1']
+]
 /** Framing headers belong to the HTTP client; letting users set them would make curl and the executor disagree. */
 const CLIENT_OWNED_HEADERS = new Set(['content-length', 'transfer-encoding', 'host', 'connection'])
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
@@ -50,36 +45,61 @@ export function buildRequest(draft: RequestDraft, ctx: BuildContext): PreparedRe
 
   const url = appendQuery(resolveUrl(substitutePathParams(draft.path, draft.pathParams), ctx.baseUrl), draft.query)
 
-  const defaults: Array<[string, string]> = [['Accept', 'application/json']]
+  // The draft's own headers are checked before the credential, so code that checks the token at
+  // run time (the Python and Node snippets) refuses a draft for the same reason Send does.
+  const user = draft.headers.filter((h) => h.enabled && h.name !== '').map((h): [string, string] => [h.name, trimOws(h.value)])
+  for (const [name, value] of user) assertHeader(name, value)
+  assertNoDuplicates(user)
+
+  const defaults: Array<[string, string]> = DEFAULT_HEADERS.map(([n, v]): [string, string] => [n, v])
   const version = draft.intercomVersion || ctx.defaultVersion
   if (version) defaults.push(['Intercom-Version', version])
+  if (body !== null) defaults.push(['Content-Type', 'application/json'])
+  for (const [name, value] of defaults) assertHeader(name, value)
   const authorization = authorizationHeader(draft.authMode, ctx.credential)
   if (authorization !== null) defaults.push(['Authorization', authorization])
-  if (body !== null) defaults.push(['Content-Type', 'application/json'])
-
-  const user = draft.headers.filter((h) => h.enabled && h.name !== '').map((h): [string, string] => [h.name, trimOws(h.value)])
-  for (const [name, value] of [...defaults, ...user]) assertHeader(name, value)
 
   // A user header replaces the default of the same name in place, so the order stays stable.
   const headers = defaults.filter(([name]) => !user.some(([u]) => sameName(u, name))).concat(user)
   return { method, url, headers, body }
 }
 
-/** The Authorization value for a mode, or null when none is sent. */
+/** The Authorization value for a mode, or null when none is sent (the rule lives in ./auth). */
 export function authorizationHeader(mode: AuthMode, credential: Credential): string | null {
-  if (mode === 'none' || credential.kind === 'none') return null
-  if (credential.kind === 'legacy') {
-    if (mode === 'bearer')
+  return authorizationValue(authPlan(mode, credentialKind(credential)), credentialSecret(credential))
+}
+
+export function credentialKind(credential: Credential): CredentialKind {
+  return credential.kind
+}
+
+/** The secret an env var holds for this credential: the token, or `app_id:api_key`. */
+export function credentialSecret(credential: Credential): string {
+  return credential.kind === 'token' ? credential.token : credential.kind === 'legacy' ? `${credential.appId}:${credential.apiKey}` : ''
+}
+
+/**
+ * Content-Length as every door sends it: the body's UTF-8 byte count, and 0 for a body-less
+ * method other than GET and HEAD (RFC 9110 §8.6; Python requests and Node do this on their own).
+ */
+export function contentLength(req: Pick<PreparedRequest, 'method' | 'body'>): string | null {
+  if (req.body !== null) return String(new TextEncoder().encode(req.body).length)
+  return METHODS_WITHOUT_BODY.has(req.method) ? null : '0'
+}
+
+/** Two rows with one header name: clients disagree on sending both, so the request is refused. */
+function assertNoDuplicates(rows: Array<[string, string]>): void {
+  const seen = new Set<string>()
+  for (const [name] of rows) {
+    const key = name.toLowerCase()
+    if (seen.has(key))
       throw new RequestBuildError(
-        'authMode',
-        'A legacy app ID and API key cannot be sent as a Bearer token; use the legacy or basic auth mode.'
+        'headers',
+        `Header ${name} is set in more than one row; keep one row (join several values with a comma) or untick the others.`,
+        name
       )
-    return `Basic ${base64Utf8(`${credential.appId}:${credential.apiKey}`)}`
+    seen.add(key)
   }
-  if (mode === 'legacy')
-    throw new RequestBuildError('authMode', 'The legacy auth mode needs a legacy app ID and API key; this workspace has an access token.')
-  if (/[\r\n\0]/.test(credential.token)) throw new RequestBuildError('credential', 'The token contains a line break or NUL character.')
-  return mode === 'bearer' ? `Bearer ${credential.token}` : `Basic ${base64Utf8(`${credential.token}:`)}`
 }
 
 /** First and last four characters; a short secret is masked entirely so little of it leaks. */
@@ -195,10 +215,4 @@ function trimOws(value: string): string {
 
 function sameName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase()
-}
-
-function base64Utf8(text: string): string {
-  let binary = ''
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte)
-  return btoa(binary)
 }

@@ -27,7 +27,7 @@ describe('POSIX snippets', () => {
   it.each<[string, PreparedRequest, string]>([
     ['GET', raw({}), "curl --url 'https://api.intercom.io/me'"],
     ['POST with a body', raw({ method: 'POST', body: 'x' }), "curl --url 'https://api.intercom.io/me' --data-raw 'x'"],
-    ['POST without a body', raw({ method: 'POST' }), "curl -X POST --url 'https://api.intercom.io/me'"],
+    ['POST without a body', raw({ method: 'POST' }), "curl -X POST --url 'https://api.intercom.io/me' -H 'Content-Length: 0'"],
     ['PUT with a body', raw({ method: 'PUT', body: 'x' }), "curl -X PUT --url 'https://api.intercom.io/me' --data-raw 'x'"],
     ['HEAD', raw({ method: 'HEAD' }), "curl --head --url 'https://api.intercom.io/me'"],
     ['IPv6 host needs -g', raw({ url: 'http://[::1]:4010/me' }), "curl -g --url 'http://[::1]:4010/me'"],
@@ -39,7 +39,8 @@ describe('POSIX snippets', () => {
   it('writes headers in order, an empty value with ";", and the env-var Bearer header', () => {
     const s = snip(prepared({ method: 'POST', body: `{"a":"it's"}`, headers: [row('X-Empty', '')] }))
     expect(s.text).toBe(
-      "curl --url 'https://api.intercom.io/me' -H 'Accept: application/json' -H 'Intercom-Version: 2.14' -H 'Content-Type: application/json' -H 'X-Empty;' " +
+      "curl --compressed --url 'https://api.intercom.io/me' -H 'Accept: application/json' -H 'Accept-Encoding: gzip, deflate' -H 'User-Agent: TokenDesk/0.1' " +
+        "-H 'Intercom-Version: 2.14' -H 'Content-Type: application/json' -H 'X-Empty;' " +
         `-H 'Authorization: Bearer '"$INTERCOM_TOKEN" --data-raw '{"a":"it'\\''s"}'`
     )
     expect(s.setup).toBe("export INTERCOM_TOKEN='your-access-token'")
@@ -125,7 +126,8 @@ describe('PowerShell snippets', () => {
       for (const [name, value] of req.headers) expect(spans).toContain(`${name}: ${value}`)
       // Outside the quotes only the program, flags and the auth expression remain: no user text, no "…" strings.
       const auth = tokenStyle === 'env' ? '( + $env:INTERCOM_TOKEN)' : ''
-      expect(outside.replaceAll(' `\n  ', ' ')).toBe(`curl.exe --url  -H  -H  -H  -H  -H ${auth} --data-raw `)
+      const words = ['curl.exe', '--compressed', '--url', '', ...req.headers.flatMap(() => ['-H', '']), '-H', auth, '--data-raw', '']
+      expect(outside.replaceAll(' `\n  ', ' ')).toBe(words.join(' '))
       expect(s.text.startsWith('curl.exe ')).toBe(true)
     }
   })
@@ -151,10 +153,10 @@ describe('cmd snippets', () => {
       multiline: true
     })
     expect(s.text).toBe(
-      'curl --url "https://api.intercom.io/me?per_page=5&page=2" ^\n  -H "Accept: application/json" ^\n  -H "Intercom-Version: 2.14" ^\n  -H "X-Id: abc-1_2.3,it\'s" ^\n  -H "Authorization: Bearer %INTERCOM_TOKEN%"'
+      'cmd /V:ON /C curl --compressed --url "https://api.intercom.io/me?per_page=5&page=2" ^\n  -H "Accept: application/json" ^\n  -H "Accept-Encoding: gzip, deflate" ^\n  -H "User-Agent: TokenDesk/0.1" ^\n  -H "Intercom-Version: 2.14" ^\n  -H "X-Id: abc-1_2.3,it\'s" ^\n  -H "Authorization: Bearer !INTERCOM_TOKEN!"'
     )
     expect(s.setup).toBe('set "INTERCOM_TOKEN=your-access-token"')
-    expect(s.warnings).toEqual([])
+    expect(s.warnings).toEqual([expect.stringMatching(/without EnableDelayedExpansion/)])
   })
 
   it.each([

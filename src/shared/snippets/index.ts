@@ -6,7 +6,8 @@
 // If the request still has an Authorization header, the user typed it: it is copied as typed,
 // no auth part is added, and the snippet is flagged as holding a secret.
 import type { AuthMode } from '../model'
-import { assertHeader, maskSecret, type PreparedRequest } from '../request/build'
+import { authPlan, checkSecret, type AuthPlan, type CredentialKind } from '../request/auth'
+import { assertHeader, contentLength, maskSecret, type PreparedRequest } from '../request/build'
 import { DIALECTS, type Dialect, type Segment } from './shells'
 
 export type Shell = 'posix' | 'powershell' | 'cmd'
@@ -30,13 +31,27 @@ export interface Snippet {
   /** True when the text holds a real credential: copy it with care and clear the clipboard. */
   containsSecret: boolean
   warnings: string[]
+  /** The body, when the command reads it from a file (`--data-binary @body.json`) that must sit next to it. */
+  bodyFile: { name: string; text: string } | null
 }
 
 export interface SnippetAuth {
   mode: AuthMode
+  /** The workspace's credential; by default a token, or a legacy pair for the legacy mode. */
+  kind?: CredentialKind
   /** The token, or `app_id:api_key` for legacy; only read for the masked and real styles. */
   secret: string | null
+  /** The secret is already a masked preview: write it as it is. */
+  masked?: boolean
 }
+
+/** The shared auth rule for a snippet: refuses, with Send's message, what Send refuses. */
+export function snippetAuthPlan(auth: SnippetAuth): AuthPlan {
+  return authPlan(auth.mode, auth.kind ?? (auth.mode === 'legacy' ? 'legacy' : 'token'))
+}
+
+/** Bodies larger than this go through a file: one argument may not exceed 128 KiB on Linux. */
+export const INLINE_BODY_LIMIT = 64 * 1024
 
 export class SnippetError extends Error {
   override name = 'SnippetError'
@@ -51,6 +66,7 @@ export function curlSnippet(req: PreparedRequest, auth: SnippetAuth, opts: Snipp
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(envVar)) throw new SnippetError(`"${envVar}" is not a valid environment variable name.`)
   for (const [name, value] of req.headers) assertHeader(name, value)
 
+  const plan = snippetAuthPlan(auth)
   const warnings: string[] = []
   const lit = (text: string): Segment[] => [{ text }]
   // Each entry is one line of the multi-line form: a flag and its argument.
@@ -59,24 +75,30 @@ export function curlSnippet(req: PreparedRequest, auth: SnippetAuth, opts: Snipp
   ]
 
   for (const [name, value] of req.headers) lines.push(['-H', lit(value === '' ? `${name};` : `${name}: ${value}`)])
+  // curl counts a body itself, but sends no Content-Length for a body-less POST, PUT, PATCH or DELETE.
+  if (req.body === null && contentLength(req) !== null) lines.push(['-H', lit(`Content-Length: ${contentLength(req)}`)])
+  // The request asks for gzip like every other door; --compressed makes curl decode it too.
+  if (req.headers.some(([name]) => name.toLowerCase() === 'accept-encoding')) lines[0]!.splice(1, 0, '--compressed')
 
   const typedAuth = req.headers.some(([name]) => name.toLowerCase() === 'authorization')
   let style = opts.tokenStyle
   let setup: string | null = null
   if (typedAuth) {
     warnings.push('The request has its own Authorization header; it is copied as typed.')
-  } else if (auth.mode !== 'none') {
+  } else if (plan.scheme !== 'none') {
     if (style !== 'env' && !auth.secret) {
       warnings.push('No token is available, so the snippet reads it from an environment variable.')
       style = 'env'
     }
+    if (style === 'real') checkSecret(plan, auth.secret ?? '')
     const secret: Segment =
-      style === 'env' ? { env: envVar } : { text: style === 'masked' ? maskSecret(auth.secret ?? '') : (auth.secret ?? '') }
-    lines.push(authArgs(auth.mode, secret))
-    if (style === 'env') setup = dialect.setup(envVar, auth.mode === 'legacy' ? 'app_id:api_key' : 'your-access-token')
+      style === 'env' ? { env: envVar } : { text: style === 'masked' && !auth.masked ? maskSecret(auth.secret ?? '') : (auth.secret ?? '') }
+    lines.push(authArgs(plan, secret))
+    if (style === 'env') setup = dialect.setup(envVar, plan.scheme === 'basic' && plan.suffix === '' ? 'app_id:api_key' : 'your-access-token')
   }
 
-  if (req.body !== null) lines.push(bodyArgs(req.body, dialect, warnings))
+  const body = req.body === null ? null : bodyArgs(req.body, dialect, warnings)
+  if (body) lines.push(body.args)
 
   const rendered = lines.map((line) => line.map((w) => (typeof w === 'string' ? w : dialect.word(mergeText(w)))))
   if (rendered.some((line) => line.includes(null))) {
@@ -86,7 +108,8 @@ export function curlSnippet(req: PreparedRequest, auth: SnippetAuth, opts: Snipp
       containsSecret: false,
       warnings: [
         'cmd.exe cannot quote this request safely (it has characters such as " % ! ^ < > | \\ or non-ASCII text). Use the PowerShell or POSIX tab.'
-      ]
+      ],
+      bodyFile: null
     }
   }
   if (opts.shell === 'powershell' && rendered.flat().some((w) => w?.includes('"'))) {
@@ -95,11 +118,16 @@ export function curlSnippet(req: PreparedRequest, auth: SnippetAuth, opts: Snipp
     )
   }
   const joined = rendered.map((line) => line.join(' '))
+  // cmd expands %VAR% before it reads quotes, so a token holding " and & could run a command.
+  // !VAR! under delayed expansion (cmd /V:ON) is replaced after the line is parsed: its value stays data.
+  const prefix = opts.shell === 'cmd' && setup !== null ? 'cmd /V:ON /C ' : ''
+  if (prefix) warnings.push('Run it at a cmd prompt or in a batch file without EnableDelayedExpansion (the token is read as !INTERCOM_TOKEN!).'.replace('INTERCOM_TOKEN', envVar))
   return {
-    text: opts.multiline ? joined.join(`${dialect.continuation}\n  `) : joined.join(' '),
+    text: prefix + (opts.multiline ? joined.join(`${dialect.continuation}\n  `) : joined.join(' ')),
     setup,
-    containsSecret: typedAuth || (style === 'real' && auth.mode !== 'none'),
-    warnings
+    containsSecret: typedAuth || (style === 'real' && plan.scheme !== 'none'),
+    warnings,
+    bodyFile: body?.file ? { name: BODY_FILE, text: req.body ?? '' } : null
   }
 }
 
@@ -122,18 +150,19 @@ function methodArgs(req: PreparedRequest): string[] {
   return ['-X', req.method]
 }
 
-function authArgs(mode: Exclude<AuthMode, 'none'>, secret: Segment): Array<string | Segment[]> {
-  if (mode === 'bearer') return ['-H', [{ text: 'Authorization: Bearer ' }, secret]]
-  // Basic sends the token as the user name with an empty password; legacy sends app_id:api_key.
-  return ['-u', mode === 'basic' ? [secret, { text: ':' }] : [secret]]
+function authArgs(plan: Exclude<AuthPlan, { scheme: 'none' }>, secret: Segment): Array<string | Segment[]> {
+  if (plan.scheme === 'bearer') return ['-H', [{ text: 'Authorization: Bearer ' }, secret]]
+  // curl -u sends Basic base64(<argument>): the secret plus the rule's suffix, exactly as Send does.
+  return ['-u', plan.suffix === '' ? [secret] : [secret, { text: plan.suffix }]]
 }
 
 /** `--data-raw` never reads a file for a leading `@`; bodies a shell cannot carry go through a file. */
-function bodyArgs(body: string, dialect: Dialect, warnings: string[]): Array<string | Segment[]> {
-  const inline = !body.includes('\0') && dialect.word([{ text: body }]) !== null
-  if (inline) return ['--data-raw', [{ text: body }]]
+function bodyArgs(body: string, dialect: Dialect, warnings: string[]): { args: Array<string | Segment[]>; file: boolean } {
+  const tooLong = new TextEncoder().encode(body).length > INLINE_BODY_LIMIT
+  const inline = !tooLong && !body.includes('\0') && dialect.word([{ text: body }]) !== null
+  if (inline) return { args: ['--data-raw', [{ text: body }]], file: false }
   warnings.push(
-    `This shell cannot carry the body inline. Save it, byte for byte, as ${BODY_FILE} in the current folder before running the command.`
+    `${tooLong ? 'The body is too large to pass as an argument' : 'This shell cannot carry the body inline'}. Save it with "Save ${BODY_FILE}", byte for byte, in the folder where you run the command.`
   )
-  return ['--data-binary', [{ text: `@${BODY_FILE}` }]]
+  return { args: ['--data-binary', [{ text: `@${BODY_FILE}` }]], file: true }
 }

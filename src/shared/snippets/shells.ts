@@ -52,7 +52,7 @@ const cmd: Dialect = {
   continuation: ' ^',
   word: (segments) => {
     if (!segments.every((s) => 'env' in s || CMD_SAFE.test(s.text))) return null
-    return `"${segments.map((s) => ('env' in s ? `%${s.env}%` : s.text)).join('')}"`
+    return `"${segments.map((s) => ('env' in s ? `!${s.env}!` : s.text)).join('')}"`
   },
   setup: (envVar, placeholder) => `set "${envVar}=${placeholder}"`
 }

@@ -94,6 +94,8 @@ export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
       const status = flows.status()
       if (status && (status.phase === 'waiting' || status.phase === 'exchanging')) flows.cancel(status.flowId)
       await sandbox?.close()
+      // Large responses are the user's data as received: kept for this run only, never left behind.
+      await rm(spoolDir, { recursive: true, force: true })
     }
   }
 }

@@ -42,7 +42,8 @@ export class WorkspaceSender {
       defaultVersion: credential.intercomVersion,
       credential: credentialForBuild(credential.auth)
     })
-    const secrets = credential.auth.kind === 'bearer' ? [credential.auth.token] : [credential.auth.apiKey]
+    // Every secret in play; the redactor also cuts out their base64, Basic and URL-encoded forms.
+    const secrets = credential.auth.kind === 'bearer' ? [credential.auth.token] : [credential.auth.apiKey, `${credential.auth.appId}:${credential.auth.apiKey}`]
     return { prepared, credential, secrets }
   }
 

@@ -37,11 +37,12 @@ describe('importCurl with commands in the style of Intercom docs', () => {
     expect(result.detectedCredential).toBeNull()
     expect(result.draft).toMatchObject({
       method: 'GET',
-      path: '/contacts/63a07ddf05a32042dffac965/notes',
+      path: '/contacts/63a07ddf05a32042dffac965/notes?per_page=5',
       intercomVersion: '2.11',
+      authMode: 'bearer',
       body: null
     })
-    expect(result.draft.query).toEqual([{ name: 'per_page', value: '5', enabled: true }])
+    expect(result.draft.query).toEqual([])
   })
 
   it('reads $-strings, --url, --data-raw, -u token: and keeps custom headers', () => {
@@ -64,7 +65,6 @@ describe('importCurl with commands in the style of Intercom docs', () => {
       { name: 'Content-Type', value: 'application/x-www-form-urlencoded', enabled: true }
     ])
     expect(result.warnings).toEqual([
-      '--compressed is not a supported option',
       expect.stringMatching(/^The URL has \{…\}/),
       'curl sends this JSON body as application/x-www-form-urlencoded; Intercom expects Content-Type: application/json.'
     ])
@@ -75,11 +75,9 @@ describe('importCurl with commands in the style of Intercom docs', () => {
       `curl 'http://127.0.0.1:4010/admins?email=a%40b.com&flag' --data-binary '@/etc/passwd' -H 'Content-Type: text/plain'`
     )
     expect(result.region).toBeNull()
-    expect(result.draft.path).toBe('http://127.0.0.1:4010/admins')
-    expect(result.draft.query).toEqual([
-      { name: 'email', value: 'a@b.com', enabled: true },
-      { name: 'flag', value: '', enabled: true }
-    ])
+    // The query stays as written: "flag" without "=" keeps its meaning (issue 9, defect 8).
+    expect(result.draft.path).toBe('http://127.0.0.1:4010/admins?email=a%40b.com&flag')
+    expect(result.draft.query).toEqual([])
     // --data-binary '@file' reads a file: that must never turn into a literal body or a file read.
     expect(result.draft.body).toBeNull()
     expect(result.warnings.join(' ')).toContain('/etc/passwd')
@@ -101,9 +99,12 @@ describe('importCurl with commands in the style of Intercom docs', () => {
     expect(variable.detectedCredential).toBeNull()
     expect(variable.draft.headers).toEqual([])
     expect(variable.warnings.join(' ')).toMatch(/shell variable/)
-    const digest = importCurl(`curl https://api.intercom.io/me -H 'Authorization: Token abc'`)
-    expect(digest.detectedCredential).toBeNull()
-    expect(digest.draft.headers).toEqual([])
+    // Issue 9, defect 8: another scheme is kept as typed and no workspace token replaces it.
+    const other = importCurl(`curl https://api.intercom.io/me -H 'Authorization: Token abc'`)
+    expect(other.detectedCredential).toBeNull()
+    expect(other.draft.headers).toEqual([{ name: 'Authorization', value: 'Token abc', enabled: true }])
+    expect(other.draft.authMode).toBe('none')
+    expect(legacy.draft.authMode).toBe('legacy')
   })
 
   it('lifts user info out of the URL like -u', () => {
@@ -129,9 +130,12 @@ describe('importCurl with commands in the style of Intercom docs', () => {
     })
     expect(req).toEqual({
       method: 'PATCH',
-      url: 'https://api.intercom.io/contacts/123?x=a%20b',
+      // The query exactly as typed: "+" stays "+" (issue 9, defect 8).
+      url: 'https://api.intercom.io/contacts/123?x=a+b',
       headers: [
         ['Accept', 'application/json'],
+        ['Accept-Encoding', 'gzip, deflate'],
+        ['User-Agent', 'TokenDesk/0.1'],
         ['Intercom-Version', '2.14'],
         ['Content-Type', 'application/json']
       ],

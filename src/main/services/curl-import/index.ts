@@ -8,9 +8,11 @@
 import { COMMON_SUPPORTED_ARGS, parse, type Request, type Warnings } from 'curlconverter/dist/src/parse.js'
 import type { Word } from 'curlconverter/dist/src/shell/Word.js'
 import { AppError } from '../../../shared/errors'
+import { DEFAULT_HEADERS } from '../../../shared/request/build'
 import {
   HTTP_METHODS,
   REGION_HOSTS,
+  type AuthMode,
   REGIONS,
   RequestDraft,
   type HttpMethod,
@@ -46,7 +48,12 @@ const SUPPORTED = new Set(COMMON_SUPPORTED_ARGS)
 const GLOB_WARNING =
   'The URL has {…} or […], which curl would expand as a pattern; they were imported as text, and {name} becomes a path parameter.'
 /** Headers the request builder adds itself with these values, so keeping them would be noise. */
-const BUILDER_DEFAULTS: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json' }
+const BUILDER_DEFAULTS: Record<string, string> = {
+  ...Object.fromEntries(DEFAULT_HEADERS.map(([name, value]) => [name.toLowerCase(), value.toLowerCase()])),
+  'content-type': 'application/json'
+}
+/** Options that change nothing on the wire for Token Desk (it always decodes compressed answers). */
+const NEUTRAL_OPTIONS = new Set(['--compressed'])
 
 export function importCurl(command: string): ImportedCurl {
   const parserWarnings: Warnings = []
@@ -61,7 +68,9 @@ export function importCurl(command: string): ImportedCurl {
   if (!request || !target) throw new CurlImportError('Could not read this as a curl command: it has no URL.')
 
   // Parser warnings can quote the command, which may hold a token: keep only their first line.
-  const warnings = parserWarnings.map(([id, message]) => (id === 'glob-in-url' ? GLOB_WARNING : firstLine(message)))
+  const warnings = parserWarnings
+    .filter(([, message]) => ![...NEUTRAL_OPTIONS].some((option) => message.startsWith(`${option} is not a supported option`)))
+    .map(([id, message]) => (id === 'glob-in-url' ? GLOB_WARNING : firstLine(message)))
   if (requests.length > 1 || request.urls.length > 1)
     warnings.push('The command has more than one URL or request; only the first was imported.')
   const text = (word: Word, what: string): string => {
@@ -75,27 +84,54 @@ export function importCurl(command: string): ImportedCurl {
   const { path, query, region } = splitUrl(text(target.url, 'The URL'), warnings)
 
   let detectedCredential: DetectedCredential | null = null
+  // No credential in the command means none is sent (auth mode None), as curl would.
+  let authMode: AuthMode = 'none'
   let intercomVersion: string | null = null
   const headers: KeyValue[] = []
   for (const [nameWord, valueWord] of request.headers) {
     if (valueWord === null) continue // `-H 'Name:'` removes a header curl would add; we add none of those.
     const name = nameWord.toString()
     const lower = name.toLowerCase()
+    const value = text(valueWord, `Header ${name}`)
     if (lower === 'authorization') {
-      if (valueWord.isString()) detectedCredential ??= credentialFrom(valueWord.toString(), warnings)
-      else warnings.push('The Authorization header reads a shell variable; it was left out and the workspace token is used instead.')
+      const scheme = /^(bearer|basic)\s/i.exec(value)?.[1]?.toLowerCase() as 'bearer' | 'basic' | undefined
+      const found = valueWord.isString() ? credentialFrom(value) : null
+      if (!valueWord.isString() && scheme) {
+        authMode = scheme
+        warnings.push('The Authorization header reads a shell variable; it was left out and the workspace token is used instead.')
+      } else if (found?.kind === 'placeholder') authMode = found.mode
+      else if (found) {
+        detectedCredential ??= found
+        authMode = found.kind
+      } else {
+        // Another scheme (Token abc, Digest …) or a shell variable: kept exactly as typed.
+        headers.push({ name, value, enabled: true })
+        warnings.push('The Authorization header is not a Bearer or Basic token; it was kept as typed, and no workspace token is added.')
+      }
       continue
     }
-    const value = text(valueWord, `Header ${name}`)
-    if (lower === 'intercom-version') intercomVersion = value
+    if (lower === 'content-length') {
+      // Framing belongs to the HTTP client; it always sends the body's real length.
+      const expected = request.data ? null : '0'
+      if (expected === null || value.trim() !== expected) warnings.push('The Content-Length header was left out; the real length is sent.')
+      continue
+    }
+    // An empty Intercom-Version is sent empty, not replaced by the workspace's version.
+    if (lower === 'intercom-version' && value !== '') intercomVersion = value
     else if (BUILDER_DEFAULTS[lower] !== value.toLowerCase()) headers.push({ name, value, enabled: true })
   }
   if (target.auth) {
     if (!target.auth.every((w) => w.isString()))
-      warnings.push('The -u credential reads a shell variable; it was left out and the workspace token is used instead.')
-    else if (request.authType === 'basic')
-      detectedCredential ??= basicCredential(target.auth[0].toString(), target.auth[1].toString(), warnings)
-    else warnings.push(`${request.authType} authentication is not supported; the credential was left out.`)
+      warnings.push('The -u credential reads a shell variable; it was left out and the workspace credential is used instead.')
+    if (request.authType === 'basic') {
+      const [user, password] = target.auth.map((w) => w.toString())
+      const found = target.auth.every((w) => w.isString()) ? basicCredential(user ?? '', password ?? '') : null
+      if (found && found.kind !== 'placeholder') detectedCredential ??= found
+      // A password means an app_id:api_key pair: the legacy mode of the same rule.
+      authMode = password ? 'legacy' : 'basic'
+      if (password && found === null)
+        warnings.push('The Basic credential has a password (a legacy app ID and API key); it was left out. Add it in the workspace settings.')
+    } else warnings.push(`${request.authType} authentication is not supported; the credential was left out.`)
   }
 
   let body: string | null = null
@@ -118,7 +154,7 @@ export function importCurl(command: string): ImportedCurl {
     headers,
     body,
     intercomVersion,
-    authMode: detectedCredential?.kind ?? (target.auth ? 'basic' : 'bearer')
+    authMode
   } satisfies RequestDraftInput)
   if (!draft.success)
     throw new CurlImportError(
@@ -139,28 +175,29 @@ function splitUrl(url: string, warnings: string[]): { path: string; query: KeyVa
   const region = REGIONS.find((r) => new URL(REGION_HOSTS[r]).host === host) ?? null
   if (region && scheme.toLowerCase() !== 'https') warnings.push(`${host} only serves https; the request will use https.`)
   const path = region ? rawPath || '/' : `${scheme}://${authority}${rawPath}`
-  const query = [...new URLSearchParams(rawQuery)].map(([name, value]) => ({ name, value, enabled: true }))
-  return { path, query, region }
+  // The query stays exactly as written ("a+b", "flag" without "=", "%20"): parsing it into rows
+  // and encoding them again would change the bytes, and sometimes the meaning.
+  return { path: rawQuery === '' && !url.includes('?') ? path : `${path}?${rawQuery}`, query: [], region }
 }
 
-function credentialFrom(value: string, warnings: string[]): DetectedCredential | null {
+type Found = DetectedCredential | { kind: 'placeholder'; mode: 'bearer' | 'basic' } | null
+
+function credentialFrom(value: string): Found {
   const [, scheme = '', credentials = ''] = /^(\S+)\s+(\S+)\s*$/.exec(value) ?? []
-  if (/^<.*>$/.test(credentials)) return null // A docs placeholder such as <YOUR_TOKEN_HERE>: nothing to keep.
-  if (/^bearer$/i.test(scheme)) return { kind: 'bearer', token: credentials }
+  // A docs placeholder such as <YOUR_TOKEN_HERE>: nothing to keep, but the mode is clear.
+  if (/^bearer$/i.test(scheme)) return /^<.*>$/.test(credentials) ? { kind: 'placeholder', mode: 'bearer' } : { kind: 'bearer', token: credentials }
   if (/^basic$/i.test(scheme)) {
     const decoded = decodeBase64(credentials)
     const colon = decoded?.indexOf(':') ?? -1
-    if (decoded !== null && colon !== -1) return basicCredential(decoded.slice(0, colon), decoded.slice(colon + 1), warnings)
+    if (decoded !== null && colon !== -1) return basicCredential(decoded.slice(0, colon), decoded.slice(colon + 1))
   }
-  warnings.push('The Authorization header is not a Bearer or Basic credential Token Desk understands; it was left out.')
   return null
 }
 
 /** Intercom reads the token from the Basic user name, with an empty password. */
-function basicCredential(user: string, password: string, warnings: string[]): DetectedCredential | null {
-  if (/^<.*>$/.test(user)) return null
+function basicCredential(user: string, password: string): Found {
+  if (/^<.*>$/.test(user)) return { kind: 'placeholder', mode: 'basic' }
   if (password === '' && user !== '') return { kind: 'basic', token: user }
-  warnings.push('The Basic credential has a password (a legacy app ID and API key?); it was left out. Add it in the workspace settings.')
   return null
 }
 

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { Readable } from 'node:stream'
 import { AppError } from '../../../shared/errors'
-import type { PreparedRequest } from '../../../shared/request/build'
+import { contentLength, type PreparedRequest } from '../../../shared/request/build'
 import { parseIntercomErrors, type IntercomErrorItem } from './intercom-errors'
 import { explainNetworkError } from './network-errors'
 
@@ -70,6 +70,12 @@ const client = axios.create({
   // The body is already serialised; axios must not touch it.
   transformRequest: [(data: unknown) => data]
 })
+// axios's own defaults (Accept, and a form Content-Type on a body-less POST, PUT or PATCH) would
+// put headers on the wire that no snippet sends; the built request names every header itself.
+for (const scope of ['common', 'post', 'put', 'patch'] as const) {
+  const defaults = client.defaults.headers[scope] as Record<string, unknown>
+  for (const name of Object.keys(defaults)) delete defaults[name]
+}
 
 interface Hop {
   method: string
@@ -132,6 +138,10 @@ function parseTarget(raw: string): URL {
 function send(hop: Hop, signal: AbortSignal): Promise<AxiosResponse<Readable>> {
   const headers = new AxiosHeaders()
   for (const [name, value] of hop.headers) if (name.toLowerCase() !== 'host') headers.set(name, value)
+  const length = contentLength(hop)
+  if (length !== null) headers.set('Content-Length', length)
+  // axios gives a body-less POST, PUT or PATCH a form Content-Type unless the header is `false`.
+  if (!headers.has('Content-Type')) headers.set('Content-Type', false)
   return client.request<Readable>({
     method: hop.method,
     url: hop.url.href,

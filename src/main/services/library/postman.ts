@@ -2,6 +2,7 @@
 // bodies; every part it cannot carry over is named in the report with the item it came from.
 // Literal credentials never become part of a draft: they come back separately, for the vault.
 import { randomUUID } from 'node:crypto'
+import { editPathField } from '../../../shared/request/query-sync'
 import {
   FolderSegment,
   type ImportedCredential,
@@ -396,7 +397,10 @@ const EXPORT_AUTH: Record<AuthMode, Json | undefined> = {
   none: { type: 'noauth' }
 }
 
-function exportRequest(d: RequestDraft): Json {
+function exportRequest(draft: RequestDraft): Json {
+  // A query typed into the path belongs in Postman's query list, not in a path segment.
+  const split = editPathField(draft.path, { path: '', query: [] })
+  const d = { ...draft, path: split.path, query: [...split.query, ...draft.query] }
   const absolute = /^https?:\/\//i.exec(d.path) !== null
   const parsed = absolute ? new URL(d.path) : undefined
   // `{name}` path segments become Postman's `:name` path variables.

@@ -3,6 +3,7 @@
 // api_key, token...), and a VALUE shaped like a credential wherever it is (JWT, Intercom token, ...).
 import type { KeyValue, RequestDraft } from '../../../shared/model'
 import type { SecretFinding } from '../../../shared/library'
+import { cutSecrets } from '../../../shared/request/secret-forms'
 
 const SECRET_NAME = /authorization|cookie|token|api[-_ ]?key|apikey|secret|passw(or)?d|credential|private[-_ ]?key|client[-_ ]?secret/i
 
@@ -142,7 +143,8 @@ export function stripSecrets(
   }
 }
 
-/** Pattern-based redaction of free text (e.g. a response body) plus exact known values. */
+/** Pattern-based redaction of free text (e.g. a response body) plus every form of the known values. */
 export function redactText(text: string, alsoRemove: readonly string[] = []): string {
-  return cutOut(text, [...alsoRemove.filter((s) => s.length >= 4), ...valueMatches(text)])
+  const cut = cutSecrets(text, alsoRemove, REDACTED)
+  return cutOut(cut, valueMatches(cut))
 }

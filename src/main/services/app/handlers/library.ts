@@ -2,13 +2,16 @@ import { randomUUID } from 'node:crypto'
 import type { Handlers } from '../../core/dispatch'
 import { AppError, isAppError } from '../../../../shared/errors'
 import type { ScopeFilter } from '../../../../shared/library'
-import { buildRequest, isSameOrigin, maskSecret } from '../../../../shared/request/build'
+import { buildRequest, credentialSecret, isSameOrigin, maskSecret } from '../../../../shared/request/build'
 import { curlSnippet, SnippetError } from '../../../../shared/snippets'
+import { codeSnippet } from '../../../../shared/snippets/code'
+import { workspaceBaseUrl } from '../../../../shared/request/host'
+import { credentialForBuild } from '../workspace-sender'
 import { detectSecrets, findSecretValues } from '../../library/secrets'
 import { exportPostmanCollection, importPostmanCollection } from '../../library/postman'
 import { importCurl } from '../../curl-import'
 import { convertCurl } from '../../snippets/convert'
-import { RequestDraft, type Region } from '../../../../shared/model'
+import { REGION_HOSTS, RequestDraft, type Region } from '../../../../shared/model'
 import { CLIPBOARD_CLEAR_MS, type AppContext } from '../context'
 
 type LibraryHandlers = Pick<
@@ -117,7 +120,9 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
       const { requests } = await saved.list(filter)
       const workspace = registry.get(id)
       const name = scope === 'shared' ? 'Token Desk (shared)' : `Token Desk — ${workspace.name}`
-      const collection = exportPostmanCollection(name, requests)
+      // Each workspace's own host: the EU workspace exports the EU host, the sandbox its address.
+      const baseUrl = workspaceBaseUrl(workspace, ctx.sandbox?.url ?? null) ?? REGION_HOSTS[workspace.region]
+      const collection = exportPostmanCollection(name, requests, { baseUrl })
       return {
         filename: `${name.replace(/[^A-Za-z0-9 ()_-]+/g, '').trim() || 'collection'}.postman_collection.json`,
         text: JSON.stringify(collection, null, 2)
@@ -143,8 +148,10 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
     },
 
     'snippets.copyWithToken': async ({ workspaceId, draft, shell, multiline, language }) => {
+      // Building with the real credential first refuses, with Send's own message, what Send refuses.
       const { credential } = await ctx.sender.prepare(workspaceId, draft)
-      const secret = credential.auth.kind === 'bearer' ? credential.auth.token : `${credential.auth.appId}:${credential.auth.apiKey}`
+      const build = credentialForBuild(credential.auth)
+      const auth = { mode: draft.authMode, kind: build.kind, secret: credentialSecret(build) }
       let text: string
       try {
         const prepared = buildRequest(draft, {
@@ -152,12 +159,9 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
           defaultVersion: credential.intercomVersion,
           credential: { kind: 'none' }
         })
-        const curl = curlSnippet(
-          prepared,
-          { mode: draft.authMode, secret },
-          { shell: language ? 'posix' : shell, multiline, tokenStyle: 'real' }
-        ).text
-        text = language ? convertCurl(curl, language).code : curl
+        text = language
+          ? codeSnippet(language, prepared, auth, { tokenStyle: 'real' }).text
+          : curlSnippet(prepared, auth, { shell, multiline, tokenStyle: 'real' }).text
       } catch (error) {
         if (error instanceof SnippetError) throw new AppError('invalid_input', error.message)
         throw error

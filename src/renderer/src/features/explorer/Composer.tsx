@@ -9,6 +9,7 @@ import { useScopeReport } from '../scopes/useScopeReport'
 import { KeyValueTable } from './KeyValueTable'
 import { PermissionMark } from './CatalogPalette'
 import { isFullUrl, pathPlaceholders } from './format'
+import { editPathField, pathWithParams } from '../../../../shared/request/query-sync'
 
 // CodeMirror is the largest part of the bundle: it loads when the Body tab is first shown.
 const BodyEditor = lazy(() => import('./BodyEditor').then((m) => ({ default: m.BodyEditor })))
@@ -30,10 +31,14 @@ export function Composer({ draft, workspace, operation, sending, onSend, onCance
   const [tab, setTab] = useState<Tab>(draft.body !== null ? 'body' : 'params')
   const placeholders = pathPlaceholders(draft.path)
 
-  const setPath = (path: string) => {
+  // While the field has focus it shows what is typed; the query part always lives in Params.
+  const [typedPath, setTypedPath] = useState<string | null>(null)
+  const setPath = (text: string) => {
+    setTypedPath(text)
+    const { path, query } = editPathField(text, draft)
     // Keep typed values of placeholders that are still in the path; add fields for new ones.
     const names = pathPlaceholders(path)
-    composer.update({ path, pathParams: Object.fromEntries(names.map((n) => [n, draft.pathParams[n] ?? ''])) })
+    composer.update({ path, query, pathParams: Object.fromEntries(names.map((n) => [n, draft.pathParams[n] ?? ''])) })
   }
 
   const tabs: { id: Tab; label: string }[] = [
@@ -61,9 +66,10 @@ export function Composer({ draft, workspace, operation, sending, onSend, onCance
         <input
           aria-label="Path"
           className="mono path-input"
-          value={draft.path}
+          value={typedPath ?? pathWithParams(draft.path, draft.query)}
           spellCheck={false}
           onChange={(e) => setPath(e.target.value)}
+          onBlur={() => setTypedPath(null)}
           placeholder="/contacts or https://api.intercom.io/contacts"
         />
         {sending ? (

@@ -1,9 +1,10 @@
 // The composer's "Code" tab: the request as a curl command for the chosen shell, or as Python or
-// Node.js code (converted from the POSIX command in main), updated live.
-import { useEffect, useMemo, useState } from 'react'
-import type { CodeLanguage, Shell, Snippet, TokenStyle } from '../../../../shared/snippets'
+// Node.js code written from the same built request, updated live.
+import { useMemo, useState } from 'react'
+import type { CodeLanguage, Shell, TokenStyle } from '../../../../shared/snippets'
 import { api, errorMessage } from '../../api/client'
 import { copyText } from '../../lib/clipboard'
+import { downloadText } from '../explorer/download'
 import { useComposer } from '../../state/composer'
 import { useWorkspaces } from '../../state/workspaces'
 import { snippetView } from './snippet-view'
@@ -16,7 +17,7 @@ const TARGETS: Array<{ target: Target; label: string; code: string }> = [
   { target: { kind: 'shell', id: 'powershell' }, label: 'PowerShell (curl.exe)', code: 'curl command' },
   { target: { kind: 'shell', id: 'cmd' }, label: 'Windows cmd', code: 'curl command' },
   { target: { kind: 'language', id: 'python' }, label: 'Python (requests)', code: 'Python code' },
-  { target: { kind: 'language', id: 'node' }, label: 'Node.js (fetch)', code: 'Node.js code' }
+  { target: { kind: 'language', id: 'node' }, label: 'Node.js (node:https)', code: 'Node.js code' }
 ]
 
 const TOKEN_STYLES: Array<{ id: TokenStyle; label: string }> = [
@@ -41,11 +42,11 @@ export function SnippetPanel() {
   // A status belongs to the snippet it was about; it disappears once the snippet changes.
   const [status, setStatus] = useState<{ text: string; error: boolean; about: unknown } | null>(null)
 
-  const curlView = useMemo(
-    () => (active ? snippetView(draft, active, info?.sandboxUrl ?? null, { shell, multiline: multiline && !language, tokenStyle }) : null),
+  const view = useMemo(
+    () =>
+      active ? snippetView(draft, active, info?.sandboxUrl ?? null, { shell, multiline: multiline && !language, tokenStyle, language }) : null,
     [draft, active, info, shell, multiline, language, tokenStyle]
   )
-  const view = useConverted(curlView, language)
 
   if (!active || !view) return <p className="muted">Add a workspace to see the request as a curl command.</p>
 
@@ -125,19 +126,23 @@ export function SnippetPanel() {
           <pre id="snippet-code" className="snippet-code" aria-label={chosen.code} tabIndex={0}>
             {view.snippet.text}
           </pre>
+          {view.snippet.bodyFile ? (
+            <button
+              type="button"
+              onClick={() => downloadText(view.snippet.bodyFile!.text, view.snippet.bodyFile!.name, 'application/octet-stream')}
+            >
+              Save {view.snippet.bodyFile.name}
+            </button>
+          ) : null}
           {view.snippet.warnings.map((w) => (
             <p key={w} className="warn-text" role="note">
               {w}
             </p>
           ))}
         </>
-      ) : view.ok === false ? (
+      ) : (
         <p role="alert" className="error">
           No snippet for this request: {view.error}
-        </p>
-      ) : (
-        <p role="status" className="muted">
-          Writing the {chosen.code}…
         </p>
       )}
       <div className="row">
@@ -152,29 +157,4 @@ export function SnippetPanel() {
       </div>
     </section>
   )
-}
-
-type ConvertedView = { ok: true; snippet: Snippet } | { ok: false; error: string } | { ok: null }
-
-/** The curl snippet as it is, or converted to a language by main (which takes a moment). */
-function useConverted(curl: ReturnType<typeof snippetView> | null, language: CodeLanguage | null): ConvertedView | null {
-  const [converted, setConverted] = useState<{ about: unknown; view: ConvertedView } | null>(null)
-  useEffect(() => {
-    if (!language || !curl?.ok) return
-    let live = true
-    api.snippets.convert({ curl: curl.snippet.text, language }).then(
-      ({ code, warnings }) =>
-        live &&
-        setConverted({
-          about: curl,
-          view: { ok: true, snippet: { ...curl.snippet, text: code, warnings: [...curl.snippet.warnings, ...warnings] } }
-        }),
-      (e: unknown) => live && setConverted({ about: curl, view: { ok: false, error: errorMessage(e) } })
-    )
-    return () => {
-      live = false
-    }
-  }, [curl, language])
-  if (!curl || !language || !curl.ok) return curl
-  return converted?.about === curl ? converted.view : { ok: null }
 }

@@ -4,7 +4,7 @@ import { snippetView } from './snippet-view'
 
 // (a variable, because the lint rule against Electron's `sandbox: false` matches the literal)
 const isSandbox = false
-const workspace = { sandbox: isSandbox, region: 'EU' as const, intercomVersion: '2.16', tokenPreview: 'dG9r…xyz1' }
+const workspace = { sandbox: isSandbox, region: 'EU' as const, intercomVersion: '2.16', tokenPreview: 'dG9r…xyz1', authKind: 'access_token' as const }
 const draft = (input: Partial<RequestDraft> = {}) => RequestDraft.parse({ method: 'GET', path: '/me', ...input })
 
 describe('snippetView', () => {
@@ -34,7 +34,8 @@ describe('snippetView', () => {
 
   it('carries Basic auth as -u', () => {
     const view = snippetView(draft({ authMode: 'basic' }), workspace, null, { shell: 'cmd', multiline: false, tokenStyle: 'env' })
-    expect(view.ok && view.snippet.text).toContain('-u "%INTERCOM_TOKEN%:"')
+    // Delayed expansion: the token's " and & stay data (issue 9, defect 7).
+    expect(view.ok && view.snippet.text).toMatch(/^cmd \/V:ON \/C curl .* -u "!INTERCOM_TOKEN!:"/)
   })
 
   it('turns a header with a line break into an error message instead of a snippet', () => {

@@ -1,9 +1,11 @@
 // What the Code tab shows for a draft. The renderer never holds the token: 'env' needs none, and
 // 'masked' and the on-screen preview of 'real' use the workspace's masked token preview. The real
 // snippet is only ever built and copied by main.
-import { REGION_HOSTS, type RequestDraft, type Workspace } from '../../../../shared/model'
+import type { RequestDraft, Workspace } from '../../../../shared/model'
+import { workspaceBaseUrl } from '../../../../shared/request/host'
 import { buildRequest } from '../../../../shared/request/build'
-import { curlSnippet, type Shell, type Snippet, type TokenStyle } from '../../../../shared/snippets'
+import { curlSnippet, type CodeLanguage, type Shell, type Snippet, type TokenStyle } from '../../../../shared/snippets'
+import { codeSnippet } from '../../../../shared/snippets/code'
 
 export type SnippetView = { ok: true; snippet: Snippet } | { ok: false; error: string }
 
@@ -11,15 +13,15 @@ export interface SnippetViewOptions {
   shell: Shell
   multiline: boolean
   tokenStyle: TokenStyle
+  /** Python or Node.js code instead of a curl command. */
+  language?: CodeLanguage | null
 }
 
-export function snippetBaseUrl(workspace: Pick<Workspace, 'sandbox' | 'region'>, sandboxUrl: string | null): string | null {
-  return workspace.sandbox ? sandboxUrl : REGION_HOSTS[workspace.region]
-}
+export const snippetBaseUrl = workspaceBaseUrl
 
 export function snippetView(
   draft: RequestDraft,
-  workspace: Pick<Workspace, 'sandbox' | 'region' | 'intercomVersion' | 'tokenPreview'>,
+  workspace: Pick<Workspace, 'sandbox' | 'region' | 'intercomVersion' | 'tokenPreview' | 'authKind'>,
   sandboxUrl: string | null,
   opts: SnippetViewOptions
 ): SnippetView {
@@ -28,10 +30,15 @@ export function snippetView(
   try {
     // No credential here: the generator writes the auth part itself in the chosen style.
     const prepared = buildRequest(draft, { baseUrl, defaultVersion: workspace.intercomVersion, credential: { kind: 'none' } })
-    if (opts.tokenStyle === 'env') return { ok: true, snippet: curlSnippet(prepared, { mode: draft.authMode, secret: null }, opts) }
-    // The preview is already masked; writing it verbatim ('real' style) keeps its first and last
-    // four characters, where masking it again would hide it entirely.
-    const snippet = curlSnippet(prepared, { mode: draft.authMode, secret: workspace.tokenPreview }, { ...opts, tokenStyle: 'real' })
+    const kind = workspace.authKind === 'legacy_api_key' ? 'legacy' : 'token'
+    // The preview is already masked (`masked: true`): written verbatim, it keeps its first and
+    // last four characters, where masking it again would hide it entirely.
+    const auth = { mode: draft.authMode, kind, secret: opts.tokenStyle === 'env' ? null : workspace.tokenPreview, masked: true } as const
+    const tokenStyle: TokenStyle = opts.tokenStyle === 'env' ? 'env' : 'masked'
+    const snippet = opts.language
+      ? codeSnippet(opts.language, prepared, auth, { tokenStyle })
+      : curlSnippet(prepared, auth, { ...opts, tokenStyle })
+    if (opts.tokenStyle === 'env') return { ok: true, snippet }
     const typedAuth = prepared.headers.some(([name]) => name.toLowerCase() === 'authorization')
     return { ok: true, snippet: { ...snippet, containsSecret: typedAuth } }
   } catch (e) {

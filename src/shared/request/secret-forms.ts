@@ -1,0 +1,27 @@
+// Every form a secret can take on the way out and back: raw, base64 (with and without padding,
+// and URL-safe), the Basic values our auth rule makes from it, URL- and form-encoded, and JSON-
+// escaped. A response that echoes the token in any of these forms is redacted just the same.
+import { base64Utf8 } from './auth'
+
+/** The forms of `secret` worth cutting out, longest first so a longer form is not half-replaced. */
+export function secretForms(secret: string): string[] {
+  if (secret.length < 4) return []
+  const b64 = [secret, `${secret}:`].map(base64Utf8)
+  const forms = new Set<string>([
+    secret,
+    ...b64,
+    ...b64.map((b) => b.replace(/=+$/, '')),
+    ...b64.map((b) => b.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')),
+    encodeURIComponent(secret),
+    encodeURIComponent(secret).replace(/%20/g, '+'),
+    JSON.stringify(secret).slice(1, -1)
+  ])
+  return [...forms].filter((f) => f.length >= 4).sort((a, b) => b.length - a.length)
+}
+
+/** Cuts every form of every known secret out of `text`. */
+export function cutSecrets(text: string, secrets: readonly string[], replacement: string): string {
+  let out = text
+  for (const form of [...new Set(secrets.flatMap(secretForms))].sort((a, b) => b.length - a.length)) out = out.split(form).join(replacement)
+  return out
+}
