@@ -91,7 +91,10 @@ async function handle(state: SandboxState, req: IncomingMessage, res: ServerResp
       return send(state, res, 200, headers, {})
     }
     const { route, params } = state.router.match(method, url.pathname)
-    Router.authorize(route, grant)
+    Router.authorize(route, grant, url.searchParams)
+    if (!route.handler) {
+      throw new ApiError(404, 'not_found', `Resource Not Found: the sandbox does not implement ${method} ${route.operation.path}`)
+    }
     const ws = state.workspaces.get(grant.workspace) as WorkspaceData
     const body = method === 'GET' || method === 'HEAD' ? undefined : parseJsonBody(await readBody(req))
     const result = route.handler({ params, query: url.searchParams, body, ws, grant })
