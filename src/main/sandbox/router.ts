@@ -62,7 +62,10 @@ export class Router {
     // Implemented routes first; the rest of the spec only to authorize before answering 404.
     this.routes = [
       ...SANDBOX_OPERATIONS.map((operation) => route(operation, handlers[operation.operationId])).sort(byParams),
-      ...catalog.operations.filter((o) => !implemented.has(o.operationId)).map((o) => route(o, null)).sort(byParams)
+      ...catalog.operations
+        .filter((o) => !implemented.has(o.operationId))
+        .map((o) => route(o, null))
+        .sort(byParams)
     ]
   }
 

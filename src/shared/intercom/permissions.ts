@@ -226,7 +226,7 @@ const CONDITIONAL_NEEDS: Record<string, PermissionNeed[]> = {
     {
       permission: 'read_admins',
       source: 'documented',
-      basis: "Intercom's 2.6 API reference (\"OAuth only … requires the Read admins permission\")",
+      basis: 'Intercom\'s 2.6 API reference ("OAuth only … requires the Read admins permission")',
       condition: { text: 'only for OAuth tokens; an Access Token calls it freely', credential: 'oauth' }
     }
   ],

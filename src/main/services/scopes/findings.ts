@@ -44,7 +44,12 @@ export function learnFromAnswer(
 ): Finding[] {
   const needContext: NeedContext = { oauth: context.oauth, query: request.query }
   const applicable = (op?.needs ?? []).filter((n) => needApplies(n, needContext) === true).map((n) => n.permission)
-  const base = { evidence: 'response' as const, request: { method: request.method, path: request.path }, status: answer.status, at: context.at }
+  const base = {
+    evidence: 'response' as const,
+    request: { method: request.method, path: request.path },
+    status: answer.status,
+    at: context.at
+  }
   if (answer.status >= 200 && answer.status < 300) {
     return [...new Set(applicable)].map((permission) => ({
       ...base,
@@ -56,7 +61,12 @@ export function learnFromAnswer(
   if (!isPermissionRefusal(answer)) return []
   const named = scopesNamedBy(answer)
   const denied = named.length > 0 ? named : applicable.length === 1 ? applicable : []
-  return denied.map((permission) => ({ ...base, permission, state: 'denied', message: firstMessage(answer) ?? 'Refused: missing permission.' }))
+  return denied.map((permission) => ({
+    ...base,
+    permission,
+    state: 'denied',
+    message: firstMessage(answer) ?? 'Refused: missing permission.'
+  }))
 }
 
 /**

@@ -64,7 +64,9 @@ describe('probeScopes with a fake API', () => {
   })
 
   it('marks the scope a 403 names, not the one probed, when they differ', async () => {
-    const api = fakeApi((d) => (d.path.startsWith('/admins/activity_logs') ? forbidden('read_single_admin') : { status: 500, intercomErrors: null }))
+    const api = fakeApi((d) =>
+      d.path.startsWith('/admins/activity_logs') ? forbidden('read_single_admin') : { status: 500, intercomErrors: null }
+    )
     const report = await probeScopes({ send: api.send, clock, permissions: [perm('read_admin_activity_logs'), perm('read_single_admin')] })
     const byId = new Map(report.results.map((r) => [r.permission, r]))
     expect(byId.get('read_single_admin')).toMatchObject({ state: 'denied', status: 403 })
@@ -105,7 +107,9 @@ describe('probeScopes with a fake API', () => {
   it('stops at a revoked token and keeps nothing it probed before', async () => {
     let n = 0
     const api = fakeApi(() =>
-      n++ === 0 ? { status: 200, intercomErrors: null } : { status: 401, intercomErrors: [{ code: 'token_revoked', message: 'Token revoked' }] }
+      n++ === 0
+        ? { status: 200, intercomErrors: null }
+        : { status: 401, intercomErrors: [{ code: 'token_revoked', message: 'Token revoked' }] }
     )
     const report = await probeScopes({ send: api.send, clock })
     expect(report.fatal).toBe(true)

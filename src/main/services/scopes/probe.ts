@@ -201,11 +201,20 @@ function judge(probe: Probe, usedListId: boolean, answer: ProbeAnswer): Judgemen
     }
   }
   if (status === 403 && hasCode(answer, 'api_plan_restricted'))
-    return { state: 'unknown', conclusive: false, message: "The workspace's plan does not include this feature, so the permission could not be checked." }
+    return {
+      state: 'unknown',
+      conclusive: false,
+      message: "The workspace's plan does not include this feature, so the permission could not be checked."
+    }
   if (isPermissionRefusal(answer)) {
     const named = scopesNamedBy(answer)
     if (named.length === 0 || named.includes(probe.permission))
-      return { state: 'denied', conclusive: true, message: detail ?? 'Refused: missing permission.', alsoDenied: named.filter((n) => n !== probe.permission) }
+      return {
+        state: 'denied',
+        conclusive: true,
+        message: detail ?? 'Refused: missing permission.',
+        alsoDenied: named.filter((n) => n !== probe.permission)
+      }
     return {
       state: 'unknown',
       conclusive: false,
@@ -218,7 +227,8 @@ function judge(probe: Probe, usedListId: boolean, answer: ProbeAnswer): Judgemen
     return { state: 'granted', conclusive: true, message: '404 for an id that cannot exist: the permission check passed.' }
   if (probe.kind === 'refused' && (status === 400 || status === 422))
     return { state: 'granted', conclusive: true, message: `${status}: refused for its missing field after the permission check passed.` }
-  if (status === 404) return { state: 'unknown', conclusive: false, message: 'Not found: this endpoint is not available to this workspace or API version.' }
+  if (status === 404)
+    return { state: 'unknown', conclusive: false, message: 'Not found: this endpoint is not available to this workspace or API version.' }
   if (status === 429) return { state: 'unknown', conclusive: false, message: 'Rate limited; check again in a few seconds.' }
   return { state: 'unknown', conclusive: false, message: `Answered ${status}${detail ? `: ${detail}` : ''}; that does not tell.` }
 }
@@ -278,9 +288,26 @@ export async function probeScopes({ send, clock, writes = false, permissions = P
           if (id) ids.set(probe.operation.path, id)
         }
         for (const other of verdict.alsoDenied ?? [])
-          sideDenials.set(other, { permission: other, state: 'denied', evidence, request, status: answer.status, at, message: firstMessage(answer) })
-        const message = probe.kind === 'refused' && verdict.conclusive ? `Inferred from a refused request: ${verdict.message}` : verdict.message
-        last = { permission: perm.id, state: verdict.state, evidence: verdict.conclusive ? evidence : 'none', request, status: answer.status, at, message }
+          sideDenials.set(other, {
+            permission: other,
+            state: 'denied',
+            evidence,
+            request,
+            status: answer.status,
+            at,
+            message: firstMessage(answer)
+          })
+        const message =
+          probe.kind === 'refused' && verdict.conclusive ? `Inferred from a refused request: ${verdict.message}` : verdict.message
+        last = {
+          permission: perm.id,
+          state: verdict.state,
+          evidence: verdict.conclusive ? evidence : 'none',
+          request,
+          status: answer.status,
+          at,
+          message
+        }
         if (verdict.fatal) fatal = verdict.message
         if (verdict.conclusive || verdict.fatal) break
       } catch (err) {
@@ -302,7 +329,9 @@ export async function probeScopes({ send, clock, writes = false, permissions = P
     }
   }
   // A refusal naming another permission settles that one, unless its own probe found otherwise.
-  const settled = results.map((r) => (r.state === 'unknown' && sideDenials.has(r.permission) ? (sideDenials.get(r.permission) as Finding) : r))
+  const settled = results.map((r) =>
+    r.state === 'unknown' && sideDenials.has(r.permission) ? (sideDenials.get(r.permission) as Finding) : r
+  )
   return { checkedAt: new Date(now).toISOString(), results: settled, fatal: false }
 }
 

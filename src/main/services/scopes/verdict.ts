@@ -9,11 +9,13 @@ const EXTENDED = PERMISSIONS.filter((p) => p.tier === 'extended')
 const DEVELOPER_HUB = 'Developer Hub → your app → Authentication → Edit scopes'
 
 export const OAUTH_NOTE =
-  "This workspace signed in with OAuth: its permissions are the ones ticked for the app in Developer Hub, not something chosen at sign-in. Change them there, then sign in again."
+  'This workspace signed in with OAuth: its permissions are the ones ticked for the app in Developer Hub, not something chosen at sign-in. Change them there, then sign in again.'
 
 /** A short path that needs the permission (`/admins`), for the advice. */
 function examplePath(permission: string): string | null {
-  const op = catalog.operations.find((o) => o.method === 'GET' && !o.path.includes('{') && o.needs.some((n) => n.permission === permission && !n.condition))
+  const op = catalog.operations.find(
+    (o) => o.method === 'GET' && !o.path.includes('{') && o.needs.some((n) => n.permission === permission && !n.condition)
+  )
   return op?.path ?? null
 }
 
