@@ -126,9 +126,13 @@ export function probesFor(permission: Permission, { writes, now }: { writes: boo
       })
     }
   }
-  // Documented needs first, then the plainest path (/contacts before /contacts/{id}/notes).
+  // Documented needs first, then the permission's own resource (Read admins: /admins before
+  // /teams), then the plainest path (/contacts before /contacts/{id}/notes).
+  const label = permission.label.toLowerCase()
+  const ownResource = (p: Probe) => label.includes(p.operation.group.toLowerCase().replace(/s$/, ''))
   const plain = (a: Probe, b: Probe) =>
     Number(b.operation.permissionSource === 'documented') - Number(a.operation.permissionSource === 'documented') ||
+    Number(ownResource(b)) - Number(ownResource(a)) ||
     a.operation.path.length - b.operation.path.length
   lists.sort(plain)
   items.sort(plain)
@@ -261,8 +265,11 @@ export async function probeScopes({ send, clock, writes = false, permissions = P
   const sideDenials = new Map<string, Finding>()
   const ids = new Map<string, string>()
   let fatal: string | null = null
+  const parentOf = (probe: Probe) => probe.operation.path.replace(/\/\{[^}]+\}$/, '')
   for (const perm of permissions) {
-    const probes = probesFor(perm, { writes, now })
+    // An item read by an id a list probe returned says more than one by an impossible id.
+    const listed = (p: Probe) => Number(p.kind === 'item' && ids.has(parentOf(p)))
+    const probes = probesFor(perm, { writes, now }).sort((a, b) => listed(b) - listed(a))
     const none = { permission: perm.id, state: 'unknown' as const, evidence: 'none' as const, request: null, status: null, at: null }
     if (probes.length === 0) {
       const hasWrites = probesFor(perm, { writes: true, now }).length > 0
@@ -276,7 +283,7 @@ export async function probeScopes({ send, clock, writes = false, permissions = P
     let last: Finding | null = null
     for (const probe of probes) {
       const { draft, display } = probeRequest(probe, ids)
-      const usedListId = probe.kind === 'item' && ids.has(probe.operation.path.replace(/\/\{[^}]+\}$/, ''))
+      const usedListId = listed(probe) === 1
       const request = { method: probe.method, path: display }
       const evidence = probe.kind === 'refused' ? ('refused-request' as const) : ('probe' as const)
       try {
