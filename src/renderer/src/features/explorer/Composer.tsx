@@ -179,7 +179,8 @@ function OperationLine({
   if (!operation) return <p className="muted op-line">Not a catalog endpoint: no known permission.</p>
   return (
     <p className="op-line" aria-label="Required permission">
-      <strong>{operation.summary}</strong> <span className="muted">needs</span> <PermissionBadge workspace={workspace} operation={operation} />{' '}
+      <strong>{operation.summary}</strong> <span className="muted">needs</span>{' '}
+      <PermissionBadge workspace={workspace} operation={operation} />{' '}
       {onOpenScopes ? (
         <button type="button" className="link" onClick={onOpenScopes}>
           Scopes…

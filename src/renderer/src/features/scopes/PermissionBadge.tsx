@@ -7,7 +7,17 @@ import type { Workspace } from '../../../../shared/model'
 import { stateWithEvidence } from './evidence'
 import { useScopeReport, type ScopeReportState } from './useScopeReport'
 
-function NeedState({ need, workspace, scopes, main }: { need: PermissionNeed; workspace: Workspace; scopes: ScopeReportState; main: boolean }) {
+function NeedState({
+  need,
+  workspace,
+  scopes,
+  main
+}: {
+  need: PermissionNeed
+  workspace: Workspace
+  scopes: ScopeReportState
+  main: boolean
+}) {
   const testId = main ? 'permission-state' : undefined
   if (need.condition?.credential === 'oauth' && workspace.authKind !== 'oauth') {
     return (
@@ -17,7 +27,8 @@ function NeedState({ need, workspace, scopes, main }: { need: PermissionNeed; wo
     )
   }
   const result = scopes.resultOf(need.permission)
-  const text = result && result.state !== 'unknown' ? stateWithEvidence(result) : scopes.report ? 'unknown for this token' : 'not inspected yet'
+  const text =
+    result && result.state !== 'unknown' ? stateWithEvidence(result) : scopes.report ? 'unknown for this token' : 'not inspected yet'
   return (
     <span className={`badge ${result?.state ?? 'unknown'}`} data-testid={testId} title={result?.message ?? undefined}>
       {text}

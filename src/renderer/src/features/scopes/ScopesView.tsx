@@ -81,11 +81,11 @@ export function ScopesView() {
       </header>
       {report ? <Verdict report={report} /> : null}
       <p className="muted">
-        Read permissions are checked with read-only <code>GET</code> requests (one item, or an id that cannot exist: a 404 then means
-        the permission check passed). Every response you get in the explorer counts too. Write permissions are checked only if you
-        ask, with requests Intercom must refuse.
+        Read permissions are checked with read-only <code>GET</code> requests (one item, or an id that cannot exist: a 404 then means the
+        permission check passed). Every response you get in the explorer counts too. Write permissions are checked only if you ask, with
+        requests Intercom must refuse.
       </p>
-      <label className="row">
+      <label className="scopes-writes">
         <input type="checkbox" checked={writes} onChange={(e) => setWrites(e.target.checked)} />
         Check write permissions without changing data
       </label>
@@ -93,8 +93,7 @@ export function ScopesView() {
         <section aria-label="Write checks" className="scopes-plan">
           <p className="muted">
             These requests are sent; each must be refused after Intercom&apos;s permission check, so none can change data. The sandbox
-            checks permissions first; for Intercom that order is an inference, and so are the results (“inferred from a refused
-            request”).
+            checks permissions first; for Intercom that order is an inference, and so are the results (“inferred from a refused request”).
           </p>
           {planError ? <p className="error">{planError}</p> : null}
           <ul>

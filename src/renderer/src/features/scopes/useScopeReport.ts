@@ -81,9 +81,6 @@ export function useScopeReport(workspaceId: string | null | undefined): ScopeRep
     [entry.report]
   )
   const stateOf = useCallback((permission: string | null): ScopeState => resultOf(permission)?.state ?? 'unknown', [resultOf])
-  const inspect = useCallback(
-    (writes = false) => (workspaceId ? inspectScopes(workspaceId, writes) : Promise.resolve()),
-    [workspaceId]
-  )
+  const inspect = useCallback((writes = false) => (workspaceId ? inspectScopes(workspaceId, writes) : Promise.resolve()), [workspaceId])
   return { ...entry, stateOf, resultOf, inspect }
 }
