@@ -1,9 +1,12 @@
-// The scope inspector: probe a token's permissions per workspace and see the result in the composer.
+// The scope inspector: probe a token's permissions per workspace, learn from every response, and
+// see the same knowledge in the composer.
 import { test, expect } from './support/desk'
 import { screenshotPath } from './support/screenshots'
 import type { Page } from '@playwright/test'
 
 const row = (page: Page, permission: string) => page.getByRole('row', { name: permission, exact: true })
+const status = (page: Page) => page.getByRole('status', { name: 'Response status' })
+const badge = (page: Page) => page.getByLabel('Required permission').getByTestId('permission-state')
 
 async function inspect(page: Page) {
   await page.getByRole('button', { name: 'Inspect scopes' }).click()
@@ -11,27 +14,39 @@ async function inspect(page: Page) {
   await expect(page.getByTestId('scopes-checked')).toHaveText(/^Checked /)
 }
 
-test('inspect scopes per workspace and see them in the composer', async ({ page, desk }) => {
+async function send(page: Page, method: string, path: string, expected: string) {
+  await page.getByRole('tab', { name: 'Explorer' }).click()
+  await page.getByLabel('Method').selectOption(method)
+  await page.getByLabel('Path', { exact: true }).fill(path)
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
+  await expect(status(page)).toContainText(expected)
+}
+
+test('inspect scopes per workspace, with a verdict, and see them in the composer', async ({ page, desk }) => {
   await desk.open(page)
   await page.getByRole('tab', { name: 'Scopes' }).click()
   await expect(page.getByRole('heading', { name: 'Scopes of Sandbox US' })).toBeVisible()
-  await expect(page.getByText(/Write permissions are never\s+probed/)).toBeVisible()
   await expect(page.getByTestId('scopes-checked')).toHaveText(/Not inspected yet/)
 
   // The US token has every permission: read_admins is granted, with its probe and answer.
   await inspect(page)
+  await expect(page.getByRole('region', { name: 'Verdict' })).toContainText('Extended scopes granted')
   const usAdmins = row(page, 'read_admins')
   await expect(usAdmins.locator('.badge')).toHaveText('granted')
   await expect(usAdmins).toContainText('GET /admins')
-  await expect(usAdmins).toContainText('200')
-  // Write permissions stay unknown: they are never probed.
+  await expect(usAdmins).toContainText('probe answered 200')
+  // Write permissions stay unknown until write checks are asked for.
   await expect(row(page, 'write_tags').locator('.badge')).toHaveText('unknown')
-  await expect(row(page, 'write_tags')).toContainText('Not probed')
+  await expect(row(page, 'write_tags')).toContainText('Check write permissions without changing data')
 
-  // The EU token is standard-scope: read_admins is denied with a 403.
+  // The EU token is standard-scope: read_admins is denied with a 403, and the verdict says what to do.
   await page.getByRole('button', { name: /Sandbox EU/ }).click()
   await expect(page.getByRole('heading', { name: 'Scopes of Sandbox EU' })).toBeVisible()
   await inspect(page)
+  const verdict = page.getByRole('region', { name: 'Verdict' })
+  await expect(verdict).toContainText('Standard scopes only')
+  await expect(verdict).toContainText('Read admins')
+  await expect(verdict).toContainText('Developer Hub → your app → Authentication → Edit scopes')
   const euAdmins = row(page, 'read_admins')
   await expect(euAdmins.locator('.badge')).toHaveText('denied')
   await expect(euAdmins).toContainText('403')
@@ -44,13 +59,63 @@ test('inspect scopes per workspace and see them in the composer', async ({ page,
   await page.getByLabel('Path', { exact: true }).fill('/admins')
   const needs = page.getByLabel('Required permission')
   await expect(needs).toContainText('read_admins')
-  await expect(needs.getByTestId('permission-state')).toHaveText('denied for this token')
-  // And the badge links to the Scopes view.
+  await expect(badge(page)).toHaveText(/^denied \(probe answered 403 at \d\d:\d\d\)$/)
   await needs.getByRole('button', { name: 'Scopes…' }).click()
   await expect(page.getByRole('heading', { name: 'Scopes of Sandbox EU' })).toBeVisible()
 
   // Back on US the same request is granted.
   await page.getByRole('button', { name: /Sandbox US/ }).click()
   await page.getByRole('tab', { name: 'Explorer' }).click()
-  await expect(page.getByLabel('Required permission').getByTestId('permission-state')).toHaveText('granted for this token')
+  await expect(badge(page)).toHaveText(/^granted \(probe answered 200 at \d\d:\d\d\)$/)
+})
+
+test('write checks are listed before they run and leave at most 3 permissions unknown', async ({ page, desk }) => {
+  await desk.open(page)
+  await page.getByRole('tab', { name: 'Scopes' }).click()
+  await page.getByRole('button', { name: /Sandbox EU/ }).click()
+  await page.getByRole('checkbox', { name: 'Check write permissions without changing data' }).check()
+  const plan = page.getByRole('region', { name: 'Write checks' })
+  await expect(plan).toContainText(/DELETE \/tags\/\S+ for write_tags: .*cannot exist/)
+  await expect(plan).toContainText('inferred from a refused request')
+  await inspect(page)
+  const writeTags = row(page, 'write_tags')
+  await expect(writeTags.locator('.badge')).toHaveText('granted')
+  await expect(writeTags).toContainText('inferred from a refused request')
+  // Extended write permissions are refused with a 403 naming them.
+  await expect(row(page, 'read_write_news').locator('.badge')).toHaveText('denied')
+  const unknown = await page.locator('.scopes-summary .badge', { hasText: 'unknown' }).textContent()
+  expect(Number.parseInt(unknown ?? '99', 10)).toBeLessThanOrEqual(3)
+})
+
+test('every response teaches the inspector: a 2xx never sits beside "denied", a 403 naming a scope marks it', async ({ page, desk }) => {
+  await desk.open(page)
+  await page.getByRole('button', { name: /Sandbox EU/ }).click()
+  // Inspect first, so read_admins is known denied for this standard-scope token.
+  await page.getByRole('tab', { name: 'Scopes' }).click()
+  await inspect(page)
+  await expect(row(page, 'read_admins').locator('.badge')).toHaveText('denied')
+
+  // GET /me answers 200 to an Access Token: its Read admins need applies only to OAuth tokens.
+  await send(page, 'GET', '/me', '200')
+  await expect(page.getByLabel('Required permission')).toContainText('only for OAuth tokens')
+  await expect(badge(page)).toHaveText('not needed for this token')
+  await expect(page.getByLabel('Required permission')).not.toContainText('denied')
+
+  // A 2xx marks the operation's permission granted, with the answer it rests on.
+  await send(page, 'GET', '/tags', '200')
+  await expect(badge(page)).toHaveText(/^granted \(seen 200 at \d\d:\d\d\)$/)
+})
+
+test('a 403 naming a scope updates the inspector without a probe', async ({ page, desk }) => {
+  await desk.open(page)
+  await page.getByRole('button', { name: /Sandbox EU/ }).click()
+  await send(page, 'GET', '/admins', '403')
+  await expect(badge(page)).toHaveText(/^denied \(seen 403 at \d\d:\d\d\)$/)
+  await page.getByRole('tab', { name: 'Scopes' }).click()
+  await expect(page.getByTestId('scopes-checked')).toHaveText(/Learned from responses so far/)
+  const admins = row(page, 'read_admins')
+  await expect(admins.locator('.badge')).toHaveText('denied')
+  await expect(admins).toContainText('response')
+  await expect(admins).toContainText('GET /admins')
+  await expect(page.getByRole('region', { name: 'Verdict' })).toContainText('Standard scopes only')
 })

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
+import { parse } from 'yaml'
 import { describe, expect, test } from 'vitest'
+import { permissionById } from '../src/shared/intercom/permissions'
 import type { CatalogData, CatalogOperation } from '../src/shared/intercom/catalog'
 import { buildCatalog, CATALOG_PATH, scopesNamedIn, serializeCatalog } from './gen-catalog'
 
@@ -223,7 +225,6 @@ describe('buildCatalog on a small spec', () => {
 
 // The real spec lives outside the repo; without it these checks cannot run.
 const SPEC_PATH = '/work/shared/intercom/openapi-2.16.yaml'
-const TSV_PATH = '/work/shared/intercom/intercom-endpoints.tsv'
 const hasSpec = existsSync(SPEC_PATH)
 if (!hasSpec) console.log(`gen-catalog: skipping the real-spec checks because ${SPEC_PATH} is not present`)
 const withSpec = test.skipIf(!hasSpec)
@@ -241,14 +242,28 @@ describe('buildCatalog on Intercom 2.16', () => {
 
   withSpec('derives the known facts of a few operations', () => {
     const data = real()
-    expect(opIn(data, 'GET', '/me')).toMatchObject({
-      operationId: 'identifyAdmin',
-      group: 'Admins',
-      permission: 'read_admins',
+    // GET /me needs Read admins only for OAuth tokens; an Access Token calls it freely.
+    const me = opIn(data, 'GET', '/me')
+    expect(me).toMatchObject({ operationId: 'identifyAdmin', group: 'Admins', permission: 'read_admins', permissionSource: 'documented' })
+    expect(me.needs).toEqual([
+      expect.objectContaining({ permission: 'read_admins', condition: expect.objectContaining({ credential: 'oauth' }) })
+    ])
+    // Deleting a conversation needs delete_conversations_and_metrics only with retain_metrics=false.
+    const del = opIn(data, 'DELETE', '/conversations/{conversation_id}')
+    expect(del.needs.map((n) => [n.permission, n.source, n.condition?.query ?? null])).toEqual([
+      ['write_conversations', 'inferred', null],
+      ['delete_conversations_and_metrics', 'documented', { name: 'retain_metrics', value: 'false' }]
+    ])
+    // Scopes named only by a 403 example or by the tag's description are documented too.
+    expect(opIn(data, 'GET', '/macros')).toMatchObject({ permission: 'read_conversations', permissionSource: 'documented' })
+    expect(opIn(data, 'GET', '/office_hours_schedules')).toMatchObject({
+      permission: 'read_write_office_hours',
       permissionSource: 'documented'
     })
-    expect(opIn(data, 'DELETE', '/conversations/{conversation_id}')).toMatchObject({
-      permission: 'delete_conversations_and_metrics',
+    expect(opIn(data, 'GET', '/ip_allowlist')).toMatchObject({ permission: 'manage_ip_allowlist', permissionSource: 'documented' })
+    expect(opIn(data, 'GET', '/contacts/{id}/banners')).toMatchObject({ permission: 'read_write_users', permissionSource: 'documented' })
+    expect(opIn(data, 'GET', '/companies/{company_id}/contacts')).toMatchObject({
+      permission: 'read_users_companies',
       permissionSource: 'documented'
     })
     expect(opIn(data, 'POST', '/contacts/search')).toMatchObject({ pagination: 'search', paginationIn: 'body', hasBody: true })
@@ -257,21 +272,46 @@ describe('buildCatalog on Intercom 2.16', () => {
     expect(opIn(data, 'GET', '/companies/scroll')).toMatchObject({ pagination: 'scroll' })
   })
 
-  withSpec('documents exactly the scopes the endpoint table lists', () => {
+  withSpec('documents exactly the scopes the spec text names, and leaves no operation without a permission', () => {
     const data = real()
-    if (!existsSync(TSV_PATH)) return console.log(`gen-catalog: ${TSV_PATH} is absent; scope cross-check not run`)
-    const [header, ...rows] = readFileSync(TSV_PATH, 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => line.split('\t'))
-    const col = (name: string) => header!.indexOf(name)
-    expect(rows).toHaveLength(231)
-    for (const row of rows) {
-      const op = opIn(data, row[col('method')]!, row[col('path')]!)
-      const scopes = row[col('scopes_named_in_spec_description')]!.split(';').filter(Boolean)
-      if (scopes.length > 0) expect([op.permission, op.permissionSource], op.path).toEqual([scopes[0], 'documented'])
-      else if (op.path !== '/me') expect(op.permissionSource, op.path).not.toBe('documented')
+    const spec = parse(readFileSync(SPEC_PATH, 'utf8')) as {
+      tags: { name: string; description?: string }[]
+      paths: Record<
+        string,
+        Record<string, { description?: string; tags?: string[]; parameters?: unknown; responses?: Record<string, unknown> }>
+      >
     }
+    const tagText = new Map(spec.tags.map((t) => [t.name, t.description ?? '']))
+    let documented = 0
+    for (const op of data.operations) {
+      const raw = spec.paths[op.path]?.[op.method.toLowerCase()]
+      if (!raw) throw new Error(`${op.method} ${op.path} is not in the spec`)
+      // The spec's own words about this operation, read here independently of the generator.
+      const text = [
+        raw.description ?? '',
+        JSON.stringify(raw.parameters ?? ''),
+        JSON.stringify(raw.responses?.['401'] ?? ''),
+        JSON.stringify(raw.responses?.['403'] ?? ''),
+        tagText.get(raw.tags?.[0] ?? '') ?? ''
+      ].join(' ')
+      const named = [...new Set(text.match(/\b[a-z]+(?:_[a-z]+)+\b/g) ?? [])].filter((w) => permissionById(w))
+      const where = `${op.method} ${op.path}`
+      expect(op.permission, where).not.toBeNull()
+      for (const n of op.needs) expect(n.basis, where).toBeTruthy()
+      const documentedIds = op.needs.filter((n) => n.source === 'documented').map((n) => n.permission)
+      if (named.length > 0) {
+        documented++
+        expect(new Set(documentedIds), where).toEqual(new Set(named))
+      } else if (!['GET /me', 'GET /companies/{company_id}/contacts'].includes(where)) {
+        // Not named by the spec: inferred from the resource, and said so.
+        expect(
+          op.needs.map((n) => n.source),
+          where
+        ).toEqual(op.needs.map(() => 'inferred'))
+        expect(op.needs[0]?.basis, where).toMatch(/^inferred from the /)
+      }
+    }
+    expect(documented).toBe(39)
   })
 
   withSpec('matches the committed catalog.json, so a stale file fails', () => {

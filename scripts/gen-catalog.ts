@@ -6,7 +6,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parse } from 'yaml'
-import { ALL_PERMISSION_IDS, permissionFor } from '../src/shared/intercom/permissions'
+import { permissionFor, scopesNamedIn, type SpecScope } from '../src/shared/intercom/permissions'
 import { HTTP_METHODS, type HttpMethod } from '../src/shared/model'
 import type { CatalogData, CatalogOperation, CatalogParam, JsonValue, PaginationKind, ParamType } from '../src/shared/intercom/catalog'
 
@@ -151,12 +151,20 @@ function exampleText(value: unknown): string | undefined {
   return undefined
 }
 
-/** Scope ids the description names, in order of first mention. */
-export function scopesNamedIn(description: string): string[] {
-  return ALL_PERMISSION_IDS.map((id) => ({ id, at: description.search(new RegExp(`\\b${id}\\b`)) }))
-    .filter((x) => x.at >= 0)
-    .sort((a, b) => a.at - b.at)
-    .map((x) => x.id)
+export { scopesNamedIn }
+
+/** Scope ids named anywhere the spec speaks of one operation: its description, its 401/403 examples, its tag's description. */
+export function specScopesOf(op: Json, tagDescriptions: ReadonlyMap<string, string>): SpecScope[] {
+  const responses = isObject(op.responses) ? op.responses : {}
+  const refusals = ['401', '403'].map((status) => JSON.stringify(responses[status] ?? '')).join(' ')
+  const params = asArray(op.parameters).filter(isObject)
+  const texts: [string, string][] = [
+    ['description', typeof op.description === 'string' ? op.description : ''],
+    ['parameter description', params.map((p) => (typeof p.description === 'string' ? p.description : '')).join(' ')],
+    ['403 example', refusals],
+    ['tag description', tagDescriptions.get(asArray(op.tags).map(String)[0] ?? '') ?? '']
+  ]
+  return texts.flatMap(([where, text]) => scopesNamedIn(text).map((id) => ({ id, where })))
 }
 
 function successSchema(reader: SpecReader, op: Json): Schema | undefined {
@@ -253,6 +261,11 @@ export function buildCatalog(specText: string): CatalogData {
     throw new Error('The spec has no intercom_version schema with an enum and a default')
   }
 
+  const tagDescriptions = new Map(
+    asArray(spec.tags)
+      .filter(isObject)
+      .map((t): [string, string] => [String(t.name), typeof t.description === 'string' ? t.description : ''])
+  )
   const operations: CatalogOperation[] = []
   for (const [path, item] of Object.entries(spec.paths)) {
     if (!isObject(item)) continue
@@ -292,8 +305,7 @@ export function buildCatalog(specText: string): CatalogData {
         request,
         response
       )
-      const specScopes = scopesNamedIn(typeof op.description === 'string' ? op.description : '')
-      const required = permissionFor({ method, path, tags, specScopes })
+      const required = permissionFor({ method, path, tags, specScopes: specScopesOf(op, tagDescriptions) })
 
       operations.push({
         operationId,
@@ -309,6 +321,8 @@ export function buildCatalog(specText: string): CatalogData {
         body: requestNode === undefined ? null : reader.skeleton(requestNode),
         permission: required.permission,
         permissionSource: required.source,
+        needs: required.needs,
+        requiredBodyFields: request ? asArray(request.required).map(String) : [],
         ...paging,
         listKey: paging.pagination === 'none' ? null : findListKey(reader, response)
       })

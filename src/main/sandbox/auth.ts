@@ -10,6 +10,8 @@ export interface TokenGrant {
   workspace: WorkspaceKey
   permissions: ReadonlySet<string>
   revoked: boolean
+  /** Issued by the OAuth flow (some operations, such as GET /me, need a permission only then). */
+  oauth: boolean
 }
 
 /** Intercom tokens are base64 of `tok:<uuid-ish hex>:<n>:<n>`; ours follow the same look. */
@@ -29,8 +31,8 @@ export const LEGACY_KEY_MESSAGE =
 export class TokenRegistry {
   private readonly grants = new Map<string, TokenGrant>()
 
-  add(token: string, workspace: WorkspaceKey, permissions: Iterable<string>, revoked = false): TokenGrant {
-    const grant = { token, workspace, permissions: new Set(permissions), revoked }
+  add(token: string, workspace: WorkspaceKey, permissions: Iterable<string>, revoked = false, oauth = false): TokenGrant {
+    const grant = { token, workspace, permissions: new Set(permissions), revoked, oauth }
     this.grants.set(token, grant)
     return grant
   }

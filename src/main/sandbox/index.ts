@@ -111,6 +111,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     oauthClients: clients,
     setFaults: (f) => faults.set(f),
     setRateLimit: (r) => limiter.configure(r),
+    dataSnapshot: () =>
+      // userCounts is a cache of derived numbers, filled by reads; it is not data.
+      JSON.stringify([...data.values()], (key, value: unknown) =>
+        key === 'userCounts' ? undefined : value instanceof Map ? [...value.entries()] : value instanceof Set ? [...value.values()] : value
+      ),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()))

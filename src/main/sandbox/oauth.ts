@@ -195,7 +195,7 @@ export class OAuthServer {
       throw unauthorized
     }
     const token = randomToken()
-    this.registry.add(token, issued.workspace, ALL_PERMISSION_IDS)
+    this.registry.add(token, issued.workspace, ALL_PERMISSION_IDS, false, true)
     return { token_type: 'Bearer', token, access_token: token }
   }
 }

@@ -5,7 +5,8 @@ import { SANDBOX_OPERATIONS } from './operations'
 import { startSandbox, type Sandbox } from './index'
 import { call, specErrors, specSchemas, type AnyJson } from './test-support'
 import { SPEC_VERSIONS } from './versions'
-import { LEGACY_KEY_MESSAGE } from './auth'
+import { LEGACY_KEY_MESSAGE, type TokenGrant } from './auth'
+import { Router, type HandlerTable } from './router'
 
 let sb: Sandbox
 let now = Date.UTC(2025, 0, 1)
@@ -82,6 +83,47 @@ describe('permissions', () => {
     expect(admin.json.errors[0].message).toContain('(read_single_admin)')
     // The extended token has every permission.
     expect((await call(sb, '/admins', { token: ws().tokens.extended })).status).toBe(200)
+  })
+
+  it('checks the permission before it looks up an id or validates a body (the order the write probes rest on)', async () => {
+    const token = ws().tokens.standard
+    // Without the scope: 403 naming it, whatever the id or the body.
+    const news = await call(sb, '/news/news_items', { token, method: 'POST', body: {} })
+    expectError(news, 403, 'forbidden')
+    expect(news.json.errors[0].message).toContain('(read_write_news)')
+    const gone = await call(sb, '/admins/token-desk-no-such-id', { token })
+    expect(gone.json.errors[0].message).toContain('(read_single_admin)')
+    // With it: the id is not found, the body is refused; nothing is created.
+    const extended = ws().tokens.extended
+    expectError(await call(sb, '/admins/token-desk-no-such-id', { token: extended }), 404, 'not_found')
+    expectError(await call(sb, '/news/news_items', { token: extended, method: 'POST', body: {} }), 400, 'parameter_not_found')
+    expectError(await call(sb, '/news/news_items/0', { token: extended, method: 'DELETE' }), 404, 'not_found')
+  })
+
+  it('answers a spec operation it keeps no records for after the permission check: empty lists', async () => {
+    expect((await call(sb, '/articles', { token: ws().tokens.extended })).json).toMatchObject({ type: 'list', data: [] })
+    expectError(await call(sb, '/articles', { token: ws().tokens.standard }), 403, 'forbidden')
+  })
+
+  it('asks for delete_conversations_and_metrics only when retain_metrics=false, and Read admins on /me only of OAuth tokens', () => {
+    const router = new Router({} as HandlerTable)
+    const grant = (permissions: string[], oauth = false): TokenGrant => ({
+      token: 't',
+      workspace: 'us',
+      permissions: new Set(permissions),
+      revoked: false,
+      oauth
+    })
+    const del = router.match('DELETE', '/conversations/5').route
+    const keeper = grant(['write_conversations'])
+    expect(() => Router.authorize(del, keeper, new URLSearchParams('retain_metrics=true'))).not.toThrow()
+    expect(() => Router.authorize(del, keeper, new URLSearchParams('retain_metrics=false'))).toThrow(/\(delete_conversations_and_metrics\)/)
+    expect(() =>
+      Router.authorize(del, grant(['write_conversations', 'delete_conversations_and_metrics']), new URLSearchParams('retain_metrics=false'))
+    ).not.toThrow()
+    const me = router.match('GET', '/me').route
+    expect(() => Router.authorize(me, grant([]))).not.toThrow()
+    expect(() => Router.authorize(me, grant([], true))).toThrow(/\(read_admins\)/)
   })
 
   it('answers 404 in Intercom shape for an unknown endpoint', async () => {

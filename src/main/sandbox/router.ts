@@ -1,6 +1,9 @@
 // Matches a request to one of the implemented spec operations and checks the token's permission
-// for it, using the shared operation → permission rule.
-import { permissionFor } from '../../shared/intercom/permissions'
+// for it, using the catalog's permission map (conditions included). Operations of the spec that
+// the sandbox does not implement are still authorized first, then answered 404: like Intercom's
+// before-filters, the permission check comes before the body is read or an id is looked up.
+import { catalog, operationById, type CatalogOperation } from '../../shared/intercom/catalog'
+import { needApplies, permissionFor, type PermissionNeed } from '../../shared/intercom/permissions'
 import type { TokenGrant } from './auth'
 import type { WorkspaceData } from './data'
 import { ApiError } from './http'
@@ -27,12 +30,13 @@ interface Route {
   operation: SandboxOperation
   pattern: RegExp
   paramNames: string[]
-  permission: string | null
-  handler: Handler
+  needs: readonly PermissionNeed[]
+  /** null: a spec operation the sandbox does not implement (answered 404 after the permission check). */
+  handler: Handler | null
 }
 
-/** Operations every valid token may call (Intercom's SDKs probe /me with plain access tokens). */
-const OPEN_TO_ALL_TOKENS = new Set<string>(['identifyAdmin'])
+const needsOf = (operation: SandboxOperation | CatalogOperation) =>
+  operationById(operation.operationId)?.needs ?? permissionFor(operation).needs
 
 function compile(template: string): { pattern: RegExp; paramNames: string[] } {
   const paramNames: string[] = []
@@ -47,12 +51,22 @@ export class Router {
   private readonly routes: Route[]
 
   constructor(handlers: HandlerTable) {
-    this.routes = SANDBOX_OPERATIONS.map((operation): Route => ({
+    const implemented = new Set<string>(SANDBOX_OPERATIONS.map((o) => o.operationId))
+    const route = (operation: SandboxOperation | CatalogOperation, handler: Handler | null): Route => ({
       operation,
       ...compile(operation.path),
-      permission: OPEN_TO_ALL_TOKENS.has(operation.operationId) ? null : permissionFor(operation).permission,
-      handler: handlers[operation.operationId]
-    })).sort((a, b) => a.paramNames.length - b.paramNames.length)
+      needs: needsOf(operation),
+      handler
+    })
+    const byParams = (a: Route, b: Route) => a.paramNames.length - b.paramNames.length
+    // Implemented routes first; the rest of the spec only to authorize before answering 404.
+    this.routes = [
+      ...SANDBOX_OPERATIONS.map((operation) => route(operation, handlers[operation.operationId])).sort(byParams),
+      ...catalog.operations
+        .filter((o) => !implemented.has(o.operationId))
+        .map((o) => route(o, null))
+        .sort(byParams)
+    ]
   }
 
   /** The route for a request, with decoded path parameters; throws the 404 Intercom answers. */
@@ -70,9 +84,12 @@ export class Router {
     throw new ApiError(404, 'not_found', `Resource Not Found: ${method} ${path} is not an endpoint of the sandbox`)
   }
 
-  static authorize(route: Route, grant: TokenGrant): void {
-    if (route.permission && !grant.permissions.has(route.permission)) {
-      throw new ApiError(403, 'forbidden', `You do not have the required scope (${route.permission}) to access this resource`)
+  /** Throws Intercom's 403 naming the first scope the request needs and the token lacks. */
+  static authorize(route: Route, grant: TokenGrant, query: URLSearchParams = new URLSearchParams()): void {
+    const context = { oauth: grant.oauth, query: Object.fromEntries(query) }
+    const missing = route.needs.find((need) => needApplies(need, context) === true && !grant.permissions.has(need.permission))
+    if (missing) {
+      throw new ApiError(403, 'forbidden', `You do not have the required scope (${missing.permission}) to access this resource`)
     }
   }
 }

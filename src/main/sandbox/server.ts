@@ -8,7 +8,7 @@ import type { Faults } from './faults'
 import { ApiError, errorBody, parseJsonBody, readBody } from './http'
 import type { OAuthServer } from './oauth'
 import type { RateLimiter } from './rate-limit'
-import { Router } from './router'
+import { Router, type ApiResult } from './router'
 import type { WorkspaceKey } from './types'
 import { requestedVersion } from './versions'
 
@@ -91,13 +91,35 @@ async function handle(state: SandboxState, req: IncomingMessage, res: ServerResp
       return send(state, res, 200, headers, {})
     }
     const { route, params } = state.router.match(method, url.pathname)
-    Router.authorize(route, grant)
-    const ws = state.workspaces.get(grant.workspace) as WorkspaceData
+    Router.authorize(route, grant, url.searchParams)
     const body = method === 'GET' || method === 'HEAD' ? undefined : parseJsonBody(await readBody(req))
+    if (!route.handler) {
+      const result = unimplemented(method, route.operation, params, body)
+      return send(state, res, result.status ?? 200, headers, result.body)
+    }
+    const ws = state.workspaces.get(grant.workspace) as WorkspaceData
     const result = route.handler({ params, query: url.searchParams, body, ws, grant })
     send(state, res, result.status ?? 200, headers, result.body)
   } catch (error) {
     if (error instanceof ApiError) return fail(error)
     throw error
   }
+}
+
+/**
+ * A spec operation the sandbox keeps no records for, answered as a workspace without them would be
+ * (after the permission check): lists are empty, ids are not found, and a body lacking a field
+ * the spec requires is refused.
+ */
+function unimplemented(
+  method: string,
+  operation: { path: string; requiredBodyFields?: readonly string[] },
+  params: Record<string, string>,
+  body: unknown
+): ApiResult {
+  if (method === 'GET' && Object.keys(params).length === 0) return { status: 200, body: { type: 'list', data: [], total_count: 0 } }
+  const fields = body && typeof body === 'object' ? Object.keys(body) : []
+  const missing = (operation.requiredBodyFields ?? []).find((f) => !fields.includes(f))
+  if (missing) throw new ApiError(400, 'parameter_not_found', `${missing} is required`)
+  throw new ApiError(404, 'not_found', `Resource Not Found: the sandbox keeps no records for ${method} ${operation.path}`)
 }

@@ -59,6 +59,8 @@ export interface Sandbox {
   oauthClients: SandboxOAuthClient[]
   setFaults(f: Partial<FaultOptions>): void
   setRateLimit(r: RateLimit): void
+  /** Every record of every workspace as JSON, so tests can prove a series of requests changed nothing. */
+  dataSnapshot(): string
   close(): Promise<void>
 }
 

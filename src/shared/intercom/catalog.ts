@@ -1,7 +1,7 @@
 // The Intercom endpoint catalog: typed access, search and request-path matching over the data file
 // that scripts/gen-catalog.ts derives from the OpenAPI spec. Pure data code: runs in main and renderer.
 import { HTTP_METHODS, type HttpMethod, type KeyValue, type RequestDraftInput } from '../model'
-import type { PermissionSource } from './permissions'
+import type { PermissionNeed, PermissionSource } from './permissions'
 import catalogJson from './catalog.json'
 
 export type ParamType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object'
@@ -41,6 +41,10 @@ export interface CatalogOperation {
   /** The permission (scope id) it needs, null when unknown. */
   permission: string | null
   permissionSource: PermissionSource
+  /** Every permission it needs, with the source of each and the condition under which it applies. */
+  needs: PermissionNeed[]
+  /** Top-level body fields the spec marks required (a body lacking one must be refused). */
+  requiredBodyFields: string[]
   pagination: PaginationKind
   /** Where the cursor or page number goes: `search` pages in the body, most others in the query. */
   paginationIn: 'query' | 'body' | null

@@ -90,10 +90,41 @@ export const ALL_PERMISSION_IDS = PERMISSIONS.map((x) => x.id)
 
 export type PermissionSource = 'documented' | 'inferred' | 'unknown'
 
+/** When a permission is needed only for some credentials or parameters. */
+export interface PermissionCondition {
+  /** The condition in a person's words ("only for OAuth tokens"). */
+  text: string
+  /** Needed only for this kind of credential. */
+  credential?: 'oauth'
+  /** Needed only when this query parameter has this value. */
+  query?: { name: string; value: string }
+  /** True when the request alone cannot tell (it depends on the data, e.g. "when the secondary is a ticket"). */
+  undecidable?: boolean
+}
+
+/** One permission an operation needs, why we think so, and when. */
+export interface PermissionNeed {
+  permission: string
+  source: 'documented' | 'inferred'
+  /** Where the knowledge comes from, or what it was inferred from. */
+  basis: string
+  /** null: always needed. */
+  condition: PermissionCondition | null
+}
+
 export interface RequiredPermission {
-  /** null when nothing documents or suggests one. */
+  /** The main permission: the first unconditional need, else the first conditional one; null when nothing suggests one. */
   permission: string | null
   source: PermissionSource
+  /** Every permission the operation needs, conditional ones included. */
+  needs: PermissionNeed[]
+}
+
+/** A scope the spec names, and where in the spec it is named. */
+export interface SpecScope {
+  id: string
+  /** 'description' | '403 example' | 'tag description' | 'parameter description' */
+  where: string
 }
 
 export interface OperationShape {
@@ -101,8 +132,16 @@ export interface OperationShape {
   path: string
   /** Spec tags; the first one is the primary group. */
   tags: readonly string[]
-  /** Scope identifiers the spec's description names, if any. */
-  specScopes?: readonly string[]
+  /** Scope identifiers the spec names for this operation, in order of mention. */
+  specScopes?: readonly (SpecScope | string)[]
+}
+
+/** Scope ids a text names (a description, a 403 message), in order of first mention. */
+export function scopesNamedIn(text: string): string[] {
+  return ALL_PERMISSION_IDS.map((id) => ({ id, at: text.search(new RegExp(`\\b${id}\\b`)) }))
+    .filter((x) => x.at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .map((x) => x.id)
 }
 
 type Rule = (op: OperationShape, isRead: boolean) => string | null
@@ -124,7 +163,14 @@ const adminsRule: Rule = (op, isRead) => {
   return isSingleItemRead(op) ? 'read_single_admin' : 'read_admins'
 }
 
-/** Inferred rules by primary tag (facts file §4 table). Tags absent here have no known mapping. */
+const peopleReadWrite = readWrite('read_users_companies', 'write_users_companies')
+const conversationsReadWrite = readWrite('read_conversations', 'write_conversations')
+
+/**
+ * Inferred rules by primary tag (facts file §4 table), extended by resource for the groups no
+ * source maps: people-like data takes the people scopes, teammate and workspace settings the
+ * admin scopes, calls and messages the conversation scopes.
+ */
 const TAG_RULES: Record<string, Rule> = {
   Admins: adminsRule,
   Contacts: peopleRule,
@@ -133,9 +179,8 @@ const TAG_RULES: Record<string, Rule> = {
   'Data Attributes': readWrite('read_users_companies', 'write_data_attributes'),
   Tags: readWrite('read_tags', 'write_tags'),
   Banners: () => 'read_write_users',
-  Conversations: (op, isRead) =>
-    isRead ? 'read_conversations' : op.method === 'DELETE' ? 'delete_conversations_and_metrics' : 'write_conversations',
-  'Conversations Attributes': readWrite('read_conversations', 'write_conversations'),
+  Conversations: conversationsReadWrite,
+  'Conversations Attributes': conversationsReadWrite,
   Macros: () => 'read_conversations',
   Tickets: readWrite('read_tickets', 'write_tickets'),
   'Ticket Types': readWrite('read_tickets', 'write_tickets'),
@@ -144,6 +189,7 @@ const TAG_RULES: Record<string, Rule> = {
   'Data Events': readWrite('read_events', 'write_events'),
   'Data Export': () => 'export_message_data',
   'Reporting Data Export': () => 'export_message_data',
+  Workflows: () => 'export_content_data',
   Articles: readWrite('read_articles_scope', 'read_write_articles_scope'),
   'Internal Articles': readWrite('read_articles_scope', 'read_write_articles_scope'),
   'Help Center': readWrite('read_articles_scope', 'read_write_articles_scope'),
@@ -156,24 +202,111 @@ const TAG_RULES: Record<string, Rule> = {
   Content: readWrite('read_content', 'write_content'),
   'Content Snippets': () => 'read_write_content_snippets',
   'Office Hours': () => 'read_write_office_hours',
-  'IP Allowlist': () => 'manage_ip_allowlist'
+  'IP Allowlist': () => 'manage_ip_allowlist',
+  // No source maps these; inferred from the resource they touch.
+  Audiences: peopleReadWrite,
+  Notes: peopleReadWrite,
+  Visitors: peopleReadWrite,
+  'Subscription Types': peopleReadWrite,
+  Teams: () => 'read_admins',
+  'Away Status Reasons': () => 'read_admins',
+  Brands: () => 'read_admins',
+  Emails: () => 'read_admins',
+  Messages: conversationsReadWrite,
+  Calls: conversationsReadWrite,
+  'Fin Agent': () => 'write_conversations'
+}
+
+/**
+ * Permissions the spec states only under a condition, keyed by "METHOD path". Each scope here is
+ * also named in the spec (or Intercom's reference) text; a test checks the two agree.
+ */
+const CONDITIONAL_NEEDS: Record<string, PermissionNeed[]> = {
+  'GET /me': [
+    {
+      permission: 'read_admins',
+      source: 'documented',
+      basis: 'Intercom\'s 2.6 API reference ("OAuth only … requires the Read admins permission")',
+      condition: { text: 'only for OAuth tokens; an Access Token calls it freely', credential: 'oauth' }
+    }
+  ],
+  'DELETE /conversations/{conversation_id}': [
+    {
+      permission: 'delete_conversations_and_metrics',
+      source: 'documented',
+      basis: 'spec parameter description (retain_metrics)',
+      condition: { text: 'only with retain_metrics=false', query: { name: 'retain_metrics', value: 'false' } }
+    }
+  ],
+  'POST /conversations/{id}/merge': [
+    {
+      permission: 'write_tickets',
+      source: 'documented',
+      basis: 'spec description',
+      condition: { text: 'also when the secondary is a ticket', undecidable: true }
+    }
+  ]
+}
+
+/** Documented outside the 2.16 spec (Intercom's 2.17 reference). */
+const DOCUMENTED_ELSEWHERE: Record<string, PermissionNeed> = {
+  'GET /companies/{company_id}/contacts': {
+    permission: 'read_users_companies',
+    source: 'documented',
+    basis: "Intercom's 2.17 API reference",
+    condition: null
+  }
 }
 
 /** Searches and listings sent as POST only read. */
 const READ_ONLY_POST = /\/(search|list)$/
 
-/** The permission an operation needs, and how sure we are of it. */
+export function isReadOperation(method: string, path: string): boolean {
+  const m = method.toUpperCase()
+  return m === 'GET' || (m === 'POST' && READ_ONLY_POST.test(path))
+}
+
+/** The permissions an operation needs, and how sure we are of each. */
 export function permissionFor(op: OperationShape): RequiredPermission {
   const method = op.method.toUpperCase()
-  const isRead = method === 'GET' || (method === 'POST' && READ_ONLY_POST.test(op.path))
-  const specScopes = (op.specScopes ?? []).filter((s) => byId.has(s))
-  // The spec names the scope for a handful of operations; take its most demanding one.
-  if (specScopes.length > 0) {
-    return { permission: specScopes[0] ?? null, source: 'documented' }
+  const key = `${method} ${op.path}`
+  const isRead = isReadOperation(method, op.path)
+  const conditional = CONDITIONAL_NEEDS[key] ?? []
+  const conditionalIds = new Set(conditional.map((n) => n.permission))
+  const named = (op.specScopes ?? [])
+    .map((s) => (typeof s === 'string' ? { id: s, where: 'description' } : s))
+    .filter((s) => byId.has(s.id) && !conditionalIds.has(s.id))
+  const seen = new Set<string>()
+  let always: PermissionNeed[] = named
+    .filter((s) => !seen.has(s.id) && seen.add(s.id))
+    .map((s) => ({ permission: s.id, source: 'documented', basis: `spec ${s.where}`, condition: null }))
+  if (always.length === 0 && DOCUMENTED_ELSEWHERE[key]) always = [DOCUMENTED_ELSEWHERE[key]]
+  // GET /me needs nothing of an Access Token; every other operation needs at least one permission.
+  if (always.length === 0 && key !== 'GET /me') {
+    const tag = op.tags[0] ?? ''
+    const inferred = TAG_RULES[tag]?.({ ...op, method }, isRead) ?? null
+    if (inferred) always = [{ permission: inferred, source: 'inferred', basis: `inferred from the ${tag} resource`, condition: null }]
   }
-  // GET /me: the 2.6 reference says it requires "Read admins".
-  if (method === 'GET' && op.path === '/me') return { permission: 'read_admins', source: 'documented' }
-  const rule = TAG_RULES[op.tags[0] ?? '']
-  const permission = rule ? rule({ ...op, method }, isRead) : null
-  return permission ? { permission, source: 'inferred' } : { permission: null, source: 'unknown' }
+  const needs = [...always, ...conditional]
+  const main = needs[0]
+  return main ? { permission: main.permission, source: main.source, needs } : { permission: null, source: 'unknown', needs }
+}
+
+/** What a request tells about a condition: true (needed), false (not needed), null (cannot tell). */
+export interface NeedContext {
+  oauth: boolean
+  /** Query parameters actually sent; absent when unknown. */
+  query?: Readonly<Record<string, string>>
+}
+
+export function needApplies(need: PermissionNeed, context: NeedContext): boolean | null {
+  const c = need.condition
+  if (!c) return true
+  if (c.undecidable) return null
+  if (c.credential === 'oauth' && !context.oauth) return false
+  if (c.query) {
+    if (!context.query) return null
+    return (context.query[c.query.name] ?? '').toLowerCase() === c.query.value
+  }
+  return true
 }

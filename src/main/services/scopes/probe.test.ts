@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/errors'
-import { PERMISSIONS, permissionFor } from '../../../shared/intercom/permissions'
+import { PERMISSIONS, permissionById } from '../../../shared/intercom/permissions'
 import type { RequestDraft } from '../../../shared/model'
 import { buildRequest } from '../../../shared/request/build'
 import { startSandbox, type Sandbox } from '../../sandbox'
 import { executeRequest } from '../http/executor'
-import { permissionState, probeScopes, SCOPE_PROBES, type ProbeAnswer, type ScopeReport } from './probe'
+import { permissionState, plannedWriteProbes, probeScopes, probesFor, type ProbeAnswer } from './probe'
+import { verdictFor } from './verdict'
 
 const clock = { now: () => Date.UTC(2025, 0, 2, 3, 4, 5) }
 const forbidden = (scope: string): ProbeAnswer => ({
@@ -16,7 +17,7 @@ const forbidden = (scope: string): ProbeAnswer => ({
   intercomErrors: [{ code: 'forbidden', message: `You do not have the required scope (${scope}) to access this resource` }]
 })
 
-/** A fake API that answers by path, recording every draft it was sent. */
+/** A fake API that answers by draft, recording every draft it was sent. */
 function fakeApi(answer: (draft: RequestDraft) => ProbeAnswer) {
   const sent: RequestDraft[] = []
   return {
@@ -28,141 +29,174 @@ function fakeApi(answer: (draft: RequestDraft) => ProbeAnswer) {
   }
 }
 
-const byPermission = (report: ScopeReport) => new Map(report.results.map((r) => [r.permission, r]))
+const perm = (id: string) => {
+  const p = permissionById(id)
+  if (!p) throw new Error(`no permission ${id}`)
+  return p
+}
 
-describe('probeScopes', () => {
-  it('only ever sends GET, whatever the answers', async () => {
-    const answers: ProbeAnswer[] = [
-      { status: 200, intercomErrors: null },
-      forbidden('x'),
-      { status: 404, intercomErrors: null },
-      { status: 500, intercomErrors: null }
-    ]
-    let i = 0
-    const api = fakeApi(() => answers[i++ % answers.length] as ProbeAnswer)
+describe('probeScopes with a fake API', () => {
+  it('sends only GETs unless write probes are asked for', async () => {
+    const api = fakeApi(() => ({ status: 500, intercomErrors: null }))
     await probeScopes({ send: api.send, clock })
-    expect(api.sent.length).toBe(Object.keys(SCOPE_PROBES).length)
+    expect(api.sent.length).toBeGreaterThan(10)
     expect(api.sent.every((d) => d.method === 'GET' && d.body === null)).toBe(true)
   })
 
-  it('never probes a write permission', async () => {
-    const api = fakeApi(() => ({ status: 200, intercomErrors: null }))
-    const report = await probeScopes({ send: api.send, clock })
-    const writes = PERMISSIONS.filter((p) => p.access === 'write')
-    for (const perm of writes) {
-      const r = byPermission(report).get(perm.id)
-      expect(r).toMatchObject({ state: 'unknown', probe: null, status: null })
-      expect(r?.message).toMatch(/write/)
+  it('write probes only touch ids that cannot exist or send a body lacking a required field', async () => {
+    const api = fakeApi(() => ({ status: 500, intercomErrors: null }))
+    await probeScopes({ send: api.send, clock, writes: true })
+    const writes = api.sent.filter((d) => d.method !== 'GET')
+    expect(writes.length).toBeGreaterThan(5)
+    for (const d of writes) {
+      const impossible = /\/(0|token-desk-no-such-id)(\/|$)/.test(d.path)
+      expect(impossible || (d.method === 'POST' && d.body === '{}'), `${d.method} ${d.path}`).toBe(true)
     }
   })
 
-  it('probes each permission with an operation that needs exactly that permission', () => {
-    for (const [permission, spec] of Object.entries(SCOPE_PROBES)) {
-      expect(permissionFor({ method: 'GET', path: spec.path, tags: [spec.tag] }).permission, spec.path).toBe(permission)
-      expect(PERMISSIONS.find((p) => p.id === permission)?.access).toBe('read')
+  it('lists every write probe before it runs, each with its reason', () => {
+    const planned = plannedWriteProbes(clock.now())
+    expect(planned.length).toBeGreaterThan(5)
+    for (const p of planned) {
+      expect(p.method).not.toBe('GET')
+      expect(p.reason).toMatch(/cannot exist|must be refused/)
     }
   })
 
-  it('maps 2xx to granted and 403 to denied, with the probe and the answer', async () => {
-    const api = fakeApi((d) => (d.path === '/admins' ? forbidden('read_admins') : { status: 200, intercomErrors: null }))
-    const report = await probeScopes({ send: api.send, clock })
-    expect(report.checkedAt).toBe('2025-01-02T03:04:05.000Z')
-    const results = byPermission(report)
-    expect(results.get('read_admins')).toEqual({
-      permission: 'read_admins',
-      state: 'denied',
-      probe: { method: 'GET', path: '/admins' },
-      status: 403,
-      message: 'You do not have the required scope (read_admins) to access this resource'
-    })
-    expect(results.get('read_users_companies')).toEqual({
-      permission: 'read_users_companies',
-      state: 'granted',
-      probe: { method: 'GET', path: '/contacts?per_page=1' },
-      status: 200,
-      message: null
-    })
-    expect(results.get('read_admin_activity_logs')?.probe?.path).toBe(
-      `/admins/activity_logs?created_at_after=${Math.floor(clock.now() / 1000) - 86_400}`
-    )
-    expect(permissionState(report, 'read_admins')).toBe('denied')
-    expect(permissionState(report, 'read_tags')).toBe('granted')
-    expect(permissionState(report, 'write_tags')).toBe('unknown')
-  })
-
-  it('marks everything unknown with "token invalid" on a 401, and stops probing', async () => {
-    let calls = 0
-    const api = fakeApi(() =>
-      ++calls === 1
-        ? { status: 200, intercomErrors: null }
-        : { status: 401, intercomErrors: [{ code: 'unauthorized', message: 'Access Token Invalid' }] }
-    )
-    const report = await probeScopes({ send: api.send, clock })
-    expect(api.sent).toHaveLength(2)
-    expect(report.results.every((r) => r.state === 'unknown')).toBe(true)
-    const probed = report.results.filter((r) => r.probe !== null)
-    expect(probed.every((r) => /Token invalid/.test(r.message ?? ''))).toBe(true)
-  })
-
-  it('keeps earlier answers but stops after a network failure', async () => {
-    let calls = 0
-    const api = fakeApi(() => {
-      if (++calls === 2) throw new AppError('network', 'api.intercom.io refused the connection')
-      return { status: 200, intercomErrors: null }
-    })
-    const report = await probeScopes({ send: api.send, clock })
-    expect(api.sent).toHaveLength(2)
-    const states = report.results.filter((r) => r.probe !== null).map((r) => r.state)
-    expect(states[0]).toBe('granted')
-    expect(states.slice(1).every((s) => s === 'unknown')).toBe(true)
-  })
-
-  it('treats a plan restriction and a 404 as unknown, not denied', async () => {
+  it('marks the scope a 403 names, not the one probed, when they differ', async () => {
     const api = fakeApi((d) =>
-      d.path === '/news/news_items'
-        ? { status: 403, intercomErrors: [{ code: 'api_plan_restricted', message: 'Active subscription needed.' }] }
-        : { status: 404, intercomErrors: null }
+      d.path.startsWith('/admins/activity_logs') ? forbidden('read_single_admin') : { status: 500, intercomErrors: null }
+    )
+    const report = await probeScopes({ send: api.send, clock, permissions: [perm('read_admin_activity_logs'), perm('read_single_admin')] })
+    const byId = new Map(report.results.map((r) => [r.permission, r]))
+    expect(byId.get('read_single_admin')).toMatchObject({ state: 'denied', status: 403 })
+    expect(byId.get('read_admin_activity_logs')?.state).toBe('unknown')
+  })
+
+  it('reads a 404 for an impossible id as a passed permission check, and a 404 on a list as nothing', async () => {
+    const api = fakeApi(() => ({ status: 404, intercomErrors: [{ code: 'not_found', message: 'Resource Not Found' }] }))
+    const report = await probeScopes({ send: api.send, clock, permissions: [perm('read_tickets')] })
+    const result = report.results[0]
+    expect(result).toMatchObject({ state: 'granted', evidence: 'probe', status: 404 })
+    expect(result?.request?.path).toMatch(/\/(0|token-desk-no-such-id)(\/|$|\?)/)
+    expect(result?.message).toMatch(/cannot exist/)
+  })
+
+  it('takes an item id from a list probe for the one-item read', async () => {
+    const api = fakeApi((d) =>
+      d.path === listPath ? { status: 403, intercomErrors: null } : { status: 200, intercomErrors: null, bodyText: '{}' }
+    )
+    const listPath = probesFor(perm('read_users_companies'), { writes: false, now: clock.now() })[0]?.operation.path
+    const listed = fakeApi((d) =>
+      d.path === listPath
+        ? { status: 200, intercomErrors: null, bodyText: '{"type":"list","data":[{"id":"abc123"}]}' }
+        : { status: 200, intercomErrors: null }
+    )
+    await probeScopes({ send: listed.send, clock, permissions: [perm('read_users_companies'), perm('read_single_user_company')] })
+    expect(listed.sent.map((d) => d.path)).toEqual([listPath, `${listPath}/abc123`])
+    await probeScopes({ send: api.send, clock, permissions: [perm('read_single_user_company')] })
+    expect(api.sent[0]?.path).toMatch(/token-desk-no-such-id|\/0$/)
+  })
+
+  it('labels refused-request results as inferred', async () => {
+    const api = fakeApi(() => ({ status: 404, intercomErrors: null }))
+    const report = await probeScopes({ send: api.send, clock, writes: true, permissions: [perm('write_tags')] })
+    expect(report.results[0]).toMatchObject({ state: 'granted', evidence: 'refused-request' })
+    expect(report.results[0]?.message).toMatch(/^Inferred from a refused request/)
+  })
+
+  it('stops at a revoked token and keeps nothing it probed before', async () => {
+    let n = 0
+    const api = fakeApi(() =>
+      n++ === 0
+        ? { status: 200, intercomErrors: null }
+        : { status: 401, intercomErrors: [{ code: 'token_revoked', message: 'Token revoked' }] }
     )
     const report = await probeScopes({ send: api.send, clock })
-    expect(report.results.filter((r) => r.probe).every((r) => r.state === 'unknown')).toBe(true)
-    expect(byPermission(report).get('read_news')?.message).toMatch(/plan/)
+    expect(report.fatal).toBe(true)
+    expect(report.results.every((r) => r.state === 'unknown')).toBe(true)
+    expect(api.sent.length).toBe(2)
+  })
+
+  it('passes cancellation through', async () => {
+    const api = fakeApi(() => {
+      throw new AppError('cancelled', 'Cancelled.')
+    })
+    await expect(probeScopes({ send: api.send, clock })).rejects.toMatchObject({ code: 'cancelled' })
+  })
+
+  it('has a probe for every permission some operation needs', () => {
+    const noProbe = PERMISSIONS.filter((p) => probesFor(p, { writes: true, now: clock.now() }).length === 0).map((p) => p.id)
+    expect(noProbe.sort()).toEqual(['gather_app_data', 'read_counts'])
   })
 })
 
-describe('probeScopes against the sandbox', () => {
+describe('probeScopes against the embedded sandbox', () => {
   let sandbox: Sandbox
   let spoolDir: string
   beforeAll(async () => {
-    sandbox = await startSandbox({ contacts: 5 })
-    spoolDir = await mkdtemp(join(tmpdir(), 'td-scopes-'))
+    sandbox = await startSandbox({ contacts: 50 })
+    spoolDir = await mkdtemp(join(tmpdir(), 'td-probe-'))
   })
   afterAll(async () => {
     await sandbox.close()
     await rm(spoolDir, { recursive: true, force: true })
   })
 
-  const probeWith = (token: string) =>
+  const probeWith = (token: string, writes = false) =>
     probeScopes({
       clock,
-      send: (draft) =>
-        executeRequest(buildRequest(draft, { baseUrl: sandbox.url, defaultVersion: '2.16', credential: { kind: 'token', token } }), {
-          spoolDir
-        })
+      writes,
+      send: async (draft) => {
+        const r = await executeRequest(
+          buildRequest(draft, { baseUrl: sandbox.url, defaultVersion: '2.16', credential: { kind: 'token', token } }),
+          { spoolDir }
+        )
+        return { ...r, bodyText: r.body.kind === 'inline' ? r.body.text : null }
+      }
     })
 
-  it('tells a standard token from an extended one on extended permissions', async () => {
+  it.each(['us', 'eu'] as const)(
+    'on workspace %s, with write probes: at most 3 of 39 unknown, each with a reason, and no data changed',
+    async (key) => {
+      const ws = sandbox.workspaces.find((w) => w.key === key)
+      if (!ws) throw new Error('the sandbox has no such workspace')
+      for (const token of [ws.tokens.standard, ws.tokens.extended]) {
+        const before = sandbox.dataSnapshot()
+        const report = await probeWith(token, true)
+        expect(sandbox.dataSnapshot()).toBe(before)
+        expect(report.results).toHaveLength(39)
+        const unknown = report.results.filter((r) => r.state === 'unknown')
+        expect(unknown.length, unknown.map((u) => `${u.permission}: ${u.message}`).join('\n')).toBeLessThanOrEqual(3)
+        for (const u of unknown) expect(u.message, u.permission).toBeTruthy()
+        // Every known state rests on a request and its status.
+        for (const r of report.results.filter((x) => x.state !== 'unknown')) {
+          expect(r.request, r.permission).not.toBeNull()
+          expect(r.status, r.permission).not.toBeNull()
+          expect(r.evidence, r.permission).not.toBe('none')
+        }
+      }
+    }
+  )
+
+  it('tells a standard token from an extended one, in the verdict too', async () => {
     const ws = sandbox.workspaces[0]
     if (!ws) throw new Error('the sandbox has no workspace')
     const standard = await probeWith(ws.tokens.standard)
     const extended = await probeWith(ws.tokens.extended)
-    expect(permissionState(standard, 'read_admins')).toBe('denied')
-    expect(permissionState(extended, 'read_admins')).toBe('granted')
+    expect(permissionState(standard.results, 'read_admins')).toBe('denied')
+    expect(permissionState(extended.results, 'read_admins')).toBe('granted')
     for (const report of [standard, extended]) {
-      expect(permissionState(report, 'read_users_companies')).toBe('granted')
-      expect(permissionState(report, 'read_tags')).toBe('granted')
-      expect(permissionState(report, 'read_conversations')).toBe('granted')
+      expect(permissionState(report.results, 'read_users_companies')).toBe('granted')
+      expect(permissionState(report.results, 'read_single_user_company')).toBe('granted')
+      expect(permissionState(report.results, 'read_tags')).toBe('granted')
     }
-    expect(byPermission(standard).get('read_admins')?.message).toMatch(/read_admins/)
+    const std = verdictFor(standard.results, { oauth: false })
+    expect(std.kind).toBe('standard_only')
+    expect(std.detail).toMatch(/Read admins/)
+    expect(std.detail).toMatch(/Developer Hub → your app → Authentication → Edit scopes/)
+    expect(std.missing).toContain('read_articles_scope')
+    expect(verdictFor(extended.results, { oauth: false })).toMatchObject({ kind: 'extended_granted', missing: [] })
   })
 
   it('reports a revoked token as unknown everywhere', async () => {
@@ -170,6 +204,6 @@ describe('probeScopes against the sandbox', () => {
     if (!ws) throw new Error('the sandbox has no workspace')
     const report = await probeWith(ws.tokens.revoked)
     expect(report.results.every((r) => r.state === 'unknown')).toBe(true)
-    expect(report.results.find((r) => r.probe)?.message).toMatch(/revoked/i)
+    expect(report.results.find((r) => r.request)?.message).toMatch(/revoked/i)
   })
 })

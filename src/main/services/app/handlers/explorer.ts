@@ -9,7 +9,7 @@ import type { ExecutedResponse } from '../../http/executor'
 import { isJsonContentType } from '../../../../shared/json-document/content-type'
 import { csvLines, jsonLines, ndjsonLines, type ExportFormat } from '../../http/export'
 import { fetchAllPages, withCursor, type PaginationProgress } from '../../http/paginate'
-import { probeScopes } from '../../scopes/probe'
+import { ScopeBook } from '../../scopes/scope-book'
 import type { AppContext } from '../context'
 import { RecentResponses } from '../recent-responses'
 
@@ -25,6 +25,7 @@ type ExplorerHandlers = Pick<
   | 'paginate.export'
   | 'scopes.get'
   | 'scopes.inspect'
+  | 'scopes.plan'
 >
 
 /** Finished "fetch all pages" jobs whose items stay available for export. */
@@ -54,6 +55,7 @@ function maskAuthorization(headers: Array<[string, string]>): Array<[string, str
 export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
   const inFlight = new Map<string, AbortController>()
   const recent = new RecentResponses(10)
+  const scopes = new ScopeBook(ctx)
   const jobs = new Map<string, { controller: AbortController; items: unknown[]; operationId: string | null; done: boolean }>()
 
   const track = <T>(id: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
@@ -124,6 +126,8 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
             )
             .then(() => ctx.events.emit('historyChanged', { workspaceId: id }))
             .catch((e: unknown) => ctx.deps.logger.warn('history was not recorded', { error: isAppError(e) ? e.message : String(e) }))
+          // Every answer teaches what this token may do (the inspector and the badge follow it).
+          scopes.learn(id, draft, response)
           const summary = summarize(requestId, prepared, response, op)
           // The page will ask main to format this body: start now, while the summary travels.
           if (summary.bodyOnDisk)
@@ -231,19 +235,10 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
       return { filename: `${job.operationId ?? 'items'}-${stamp}.${spec.ext}`, mimeType: spec.mime, text, items: job.items.length }
     },
 
-    'scopes.get': ({ workspaceId }) => {
-      const id = ctx.workspaceId(workspaceId)
-      return (ctx.scopeStore.get(id) as ResponseScope | undefined) ?? null
-    },
+    'scopes.get': ({ workspaceId }) => scopes.get(ctx.workspaceId(workspaceId)),
 
-    'scopes.inspect': async ({ workspaceId }) => {
-      const id = ctx.workspaceId(workspaceId)
-      const report = await probeScopes({ clock: ctx.deps.clock, send: async (draft) => (await ctx.sender.send(id, draft)).response })
-      const stored = { workspaceId: id, ...report }
-      ctx.scopeStore.set(id, stored)
-      return stored
-    }
+    'scopes.inspect': ({ workspaceId, writes }) => scopes.inspect(ctx.workspaceId(workspaceId), writes),
+
+    'scopes.plan': () => scopes.plan()
   }
 }
-
-type ResponseScope = Awaited<ReturnType<ExplorerHandlers['scopes.inspect']>>

@@ -5,9 +5,8 @@ import { HTTP_METHODS, REGION_HOSTS, type AuthMode, type HttpMethod, type Reques
 import { INTERCOM_VERSIONS, type CatalogOperation } from '../../../../shared/intercom/catalog'
 import { composer } from '../../state/composer'
 import { useWorkspaces } from '../../state/workspaces'
-import { useScopeReport } from '../scopes/useScopeReport'
+import { PermissionBadge } from '../scopes/PermissionBadge'
 import { KeyValueTable } from './KeyValueTable'
-import { PermissionMark } from './CatalogPalette'
 import { isFullUrl, pathPlaceholders } from './format'
 import { editPathField, pathWithParams } from '../../../../shared/request/query-sync'
 
@@ -183,17 +182,11 @@ function OperationLine({
   operation: CatalogOperation | null
   onOpenScopes?: () => void
 }) {
-  const scopes = useScopeReport(workspace.id)
   if (!operation) return <p className="muted op-line">Not a catalog endpoint: no known permission.</p>
-  const state = scopes.stateOf(operation.permission)
   return (
     <p className="op-line" aria-label="Required permission">
-      <strong>{operation.summary}</strong> <span className="muted">needs</span> <PermissionMark op={operation} />{' '}
-      {operation.permission ? (
-        <span className={`badge ${state}`} data-testid="permission-state">
-          {state === 'unknown' ? (scopes.report ? 'unknown for this token' : 'not inspected yet') : `${state} for this token`}
-        </span>
-      ) : null}{' '}
+      <strong>{operation.summary}</strong> <span className="muted">needs</span>{' '}
+      <PermissionBadge workspace={workspace} operation={operation} />{' '}
       {onOpenScopes ? (
         <button type="button" className="link" onClick={onOpenScopes}>
           Scopes…

@@ -1,8 +1,10 @@
 // The scope inspector: which of Intercom's permissions the active workspace's token holds, learned
-// by read-only probes in main, with each probe and its answer shown.
-import { useMemo } from 'react'
+// from probes that cannot change data and from every response, each state with its evidence.
+import { useEffect, useMemo, useState } from 'react'
 import { PERMISSIONS, type Permission, type PermissionGroup, type PermissionTier } from '../../../../shared/intercom/permissions'
 import type { ScopeReport } from '../../../../shared/contract/explorer'
+import { api, errorMessage } from '../../api/client'
+import { EVIDENCE_LABELS, evidenceText } from './evidence'
 import { useWorkspaces } from '../../state/workspaces'
 import { useCommands, type Command } from '../../shell/commands'
 import { useScopeReport, inspectScopes } from './useScopeReport'
@@ -42,10 +44,22 @@ export function useInspectScopesCommand(workspaceId: string | null | undefined):
   useCommands(commands)
 }
 
+type PlannedWrite = Awaited<ReturnType<typeof api.scopes.plan>>[number]
+
 export function ScopesView() {
   const { active } = useWorkspaces()
   const scopes = useScopeReport(active?.id)
+  const [writes, setWrites] = useState(false)
+  const [planned, setPlanned] = useState<PlannedWrite[] | null>(null)
+  const [planError, setPlanError] = useState<string | null>(null)
   useInspectScopesCommand(active?.id)
+  useEffect(() => {
+    if (!writes || planned) return
+    api.scopes
+      .plan({ workspaceId: active?.id })
+      .then(setPlanned)
+      .catch((e: unknown) => setPlanError(errorMessage(e)))
+  }, [writes, planned, active?.id])
   if (!active) {
     return (
       <section className="panel" aria-label="Scopes">
@@ -61,18 +75,45 @@ export function ScopesView() {
         <h1>Scopes of {active.name}</h1>
         <span className="badge">{active.region}</span>
         <span className="spacer" />
-        <button type="button" className="primary" onClick={() => void scopes.inspect()} disabled={inspecting}>
+        <button type="button" className="primary" onClick={() => void scopes.inspect(writes)} disabled={inspecting}>
           {inspecting ? 'Inspecting…' : 'Inspect scopes'}
         </button>
       </header>
+      {report ? <Verdict report={report} /> : null}
       <p className="muted">
-        Each permission that has a safe probe is checked with one read-only <code>GET</code> request (at most one item). Write permissions
-        are never probed, since checking them would mean changing data: they stay “unknown”.
+        Read permissions are checked with read-only <code>GET</code> requests (one item, or an id that cannot exist: a 404 then means the
+        permission check passed). Every response you get in the explorer counts too. Write permissions are checked only if you ask, with
+        requests Intercom must refuse.
       </p>
+      <label className="scopes-writes">
+        <input type="checkbox" checked={writes} onChange={(e) => setWrites(e.target.checked)} />
+        Check write permissions without changing data
+      </label>
+      {writes ? (
+        <section aria-label="Write checks" className="scopes-plan">
+          <p className="muted">
+            These requests are sent; each must be refused after Intercom&apos;s permission check, so none can change data. The sandbox
+            checks permissions first; for Intercom that order is an inference, and so are the results (“inferred from a refused request”).
+          </p>
+          {planError ? <p className="error">{planError}</p> : null}
+          <ul>
+            {(planned ?? []).map((p) => (
+              <li key={`${p.permission} ${p.method} ${p.path}`}>
+                <span className="mono">
+                  {p.method} {p.path}
+                </span>{' '}
+                <span className="muted">
+                  for <code>{p.permission}</code>: {p.reason}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {inspecting ? (
         <div role="status" className="scopes-progress">
           <progress aria-label="Inspecting scopes" />
-          <span>Probing read permissions…</span>
+          <span>Probing permissions…</span>
         </div>
       ) : null}
       {error ? (
@@ -81,7 +122,11 @@ export function ScopesView() {
         </p>
       ) : null}
       <p role="status" className="muted" data-testid="scopes-checked">
-        {report ? `Checked ${new Date(report.checkedAt).toLocaleString()}` : 'Not inspected yet: press “Inspect scopes”.'}
+        {report?.checkedAt
+          ? `Checked ${new Date(report.checkedAt).toLocaleString()}`
+          : report
+            ? 'Learned from responses so far; press “Inspect scopes” to check the rest.'
+            : 'Not inspected yet: press “Inspect scopes”.'}
       </p>
       {report ? <Summary report={report} /> : null}
       {TIERS.map(({ tier, title, blurb }) => (
@@ -91,12 +136,24 @@ export function ScopesView() {
   )
 }
 
+function Verdict({ report }: { report: ScopeReport }) {
+  const { verdict } = report
+  return (
+    <section aria-label="Verdict" className={`scopes-verdict ${verdict.kind}`}>
+      <h2>{verdict.title}</h2>
+      <p>{verdict.detail}</p>
+      {verdict.oauthNote ? <p className="muted">{verdict.oauthNote}</p> : null}
+    </section>
+  )
+}
+
 function Summary({ report }: { report: ScopeReport }) {
   const count = (state: string) => report.results.filter((r) => r.state === state).length
+  const unknown = PERMISSIONS.length - count('granted') - count('denied')
   return (
     <p className="scopes-summary">
       <span className="badge granted">{count('granted')} granted</span> <span className="badge denied">{count('denied')} denied</span>{' '}
-      <span className="badge">{count('unknown')} unknown</span>
+      <span className="badge">{unknown} unknown</span>
     </p>
   )
 }
@@ -123,14 +180,15 @@ function TierTable({
             <th scope="col">Permission</th>
             <th scope="col">Access</th>
             <th scope="col">State</th>
-            <th scope="col">Probe</th>
+            <th scope="col">Evidence</th>
+            <th scope="col">Request</th>
             <th scope="col">Answer</th>
           </tr>
         </thead>
         {groups.map((group) => (
           <tbody key={group}>
             <tr className="scopes-group">
-              <th scope="colgroup" colSpan={5}>
+              <th scope="colgroup" colSpan={6}>
                 {GROUP_TITLES[group]}
               </th>
             </tr>
@@ -158,12 +216,13 @@ function PermissionRow({ permission, result }: { permission: Permission; result:
       <td>
         <span className={`badge ${state}`}>{state}</span>
       </td>
-      <td className="mono">{result?.probe ? `GET ${result.probe.path}` : <span className="muted">—</span>}</td>
+      <td>{result ? EVIDENCE_LABELS[result.evidence] : '—'}</td>
+      <td className="mono">{result?.request ? `${result.request.method} ${result.request.path}` : <span className="muted">—</span>}</td>
       <td>
         {result ? (
           <>
-            {result.status !== null ? <span className="mono">{result.status} </span> : null}
-            <span className={result.status === null ? 'muted' : ''}>{result.message ?? ''}</span>
+            {result.status !== null ? <span className="mono">{evidenceText(result) || result.status} </span> : null}
+            <div className={result.status === null ? 'muted' : ''}>{result.message ?? ''}</div>
           </>
         ) : (
           <span className="muted">not checked yet</span>

@@ -1,8 +1,9 @@
-// The last scope report per workspace, shared by the Scopes view and the composer's permission
-// badge: inspecting in one place updates the other.
+// What is known of each workspace's permissions, shared by the Scopes view and the composer's
+// permission badge. Main learns from every response and from inspections, and says so with the
+// scopesChanged event; both places then show the same knowledge.
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
-import type { ScopeReport } from '../../../../shared/contract/explorer'
-import { api, errorMessage } from '../../api/client'
+import type { ScopeReport, ScopeResult } from '../../../../shared/contract/explorer'
+import { api, errorMessage, on } from '../../api/client'
 
 export type ScopeState = 'granted' | 'denied' | 'unknown'
 
@@ -35,19 +36,31 @@ async function load(workspaceId: string) {
   }
 }
 
-export async function inspectScopes(workspaceId: string): Promise<void> {
+let subscribed = false
+/** Reloads a workspace's knowledge whenever main learned something (a response, an inspection). */
+function followMain() {
+  if (subscribed) return
+  subscribed = true
+  on.scopesChanged(({ workspaceId }) => {
+    if (entries.has(workspaceId)) void load(workspaceId)
+  })
+}
+
+export async function inspectScopes(workspaceId: string, writes = false): Promise<void> {
   set(workspaceId, { inspecting: true, error: null })
   try {
-    set(workspaceId, { report: await api.scopes.inspect({ workspaceId }), loaded: true, inspecting: false })
+    set(workspaceId, { report: await api.scopes.inspect({ workspaceId, writes }), loaded: true, inspecting: false })
   } catch (e) {
     set(workspaceId, { inspecting: false, error: errorMessage(e) })
   }
 }
 
 export interface ScopeReportState extends Entry {
-  /** What the last report says about one permission. */
+  /** What is known of one permission. */
   stateOf: (permission: string | null) => ScopeState
-  inspect: () => Promise<void>
+  /** The state of one permission with the request and answer it rests on. */
+  resultOf: (permission: string | null) => ScopeResult | null
+  inspect: (writes?: boolean) => Promise<void>
 }
 
 export function useScopeReport(workspaceId: string | null | undefined): ScopeReportState {
@@ -59,15 +72,15 @@ export function useScopeReport(workspaceId: string | null | undefined): ScopeRep
     () => (workspaceId ? (entries.get(workspaceId) ?? EMPTY) : EMPTY)
   )
   useEffect(() => {
+    followMain()
     if (workspaceId && !entries.get(workspaceId)?.loaded) void load(workspaceId)
   }, [workspaceId])
-  const stateOf = useCallback(
-    (permission: string | null): ScopeState => {
-      if (!permission || !entry.report) return 'unknown'
-      return entry.report.results.find((r) => r.permission === permission)?.state ?? 'unknown'
-    },
+  const resultOf = useCallback(
+    (permission: string | null): ScopeResult | null =>
+      (permission && entry.report?.results.find((r) => r.permission === permission)) || null,
     [entry.report]
   )
-  const inspect = useCallback(() => (workspaceId ? inspectScopes(workspaceId) : Promise.resolve()), [workspaceId])
-  return { ...entry, stateOf, inspect }
+  const stateOf = useCallback((permission: string | null): ScopeState => resultOf(permission)?.state ?? 'unknown', [resultOf])
+  const inspect = useCallback((writes = false) => (workspaceId ? inspectScopes(workspaceId, writes) : Promise.resolve()), [workspaceId])
+  return { ...entry, stateOf, resultOf, inspect }
 }

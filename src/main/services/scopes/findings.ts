@@ -1,0 +1,83 @@
+// What one answer says about a token's permissions, and how new knowledge replaces old. Used by the
+// probes and by every response to a request the user sends, so the two can never disagree.
+import type { ScopeResult } from '../../../shared/contract/explorer'
+import type { CatalogOperation } from '../../../shared/intercom/catalog'
+import { needApplies, scopesNamedIn, type NeedContext } from '../../../shared/intercom/permissions'
+
+export type Finding = ScopeResult
+
+export interface Answer {
+  status: number
+  intercomErrors: ReadonlyArray<{ code: string; message: string }> | null
+}
+
+export const errorText = (answer: Answer) => (answer.intercomErrors ?? []).map((e) => e.message).join(' ')
+export const firstMessage = (answer: Answer) => answer.intercomErrors?.find((e) => e.message)?.message ?? null
+export const hasCode = (answer: Answer, code: string) => answer.intercomErrors?.some((e) => e.code === code) ?? false
+
+/** A refusal that is about permissions: 403 (other than a plan restriction), or older integrations' 401 token_unauthorized. */
+export function isPermissionRefusal(answer: Answer): boolean {
+  if (answer.status === 403) return !hasCode(answer, 'api_plan_restricted')
+  return answer.status === 401 && hasCode(answer, 'token_unauthorized')
+}
+
+/** The scopes a refusal names in its messages ("You do not have the required scope (read_admins) …"). */
+export const scopesNamedBy = (answer: Answer): string[] => scopesNamedIn(errorText(answer))
+
+export interface SentRequest {
+  method: string
+  /** The path as sent (placeholders filled), without the query. */
+  path: string
+  query: Readonly<Record<string, string>>
+}
+
+/**
+ * What the answer to a request the user sent teaches: a 2xx grants every permission the operation
+ * needs for this credential and these parameters; a refusal that names scopes denies those; a
+ * refusal naming none denies the operation's one applicable permission.
+ */
+export function learnFromAnswer(
+  op: CatalogOperation | null,
+  request: SentRequest,
+  answer: Answer,
+  context: { oauth: boolean; at: string }
+): Finding[] {
+  const needContext: NeedContext = { oauth: context.oauth, query: request.query }
+  const applicable = (op?.needs ?? []).filter((n) => needApplies(n, needContext) === true).map((n) => n.permission)
+  const base = {
+    evidence: 'response' as const,
+    request: { method: request.method, path: request.path },
+    status: answer.status,
+    at: context.at
+  }
+  if (answer.status >= 200 && answer.status < 300) {
+    return [...new Set(applicable)].map((permission) => ({
+      ...base,
+      permission,
+      state: 'granted',
+      message: `${request.method} ${request.path} answered ${answer.status}.`
+    }))
+  }
+  if (!isPermissionRefusal(answer)) return []
+  const named = scopesNamedBy(answer)
+  const denied = named.length > 0 ? named : applicable.length === 1 ? applicable : []
+  return denied.map((permission) => ({
+    ...base,
+    permission,
+    state: 'denied',
+    message: firstMessage(answer) ?? 'Refused: missing permission.'
+  }))
+}
+
+/**
+ * Merges new findings into what is known: a granted or denied finding replaces the old one (the
+ * newest answer is the truth); an unknown one never erases knowledge.
+ */
+export function mergeFindings(known: readonly Finding[], fresh: readonly Finding[]): Finding[] {
+  const byPermission = new Map(known.map((f) => [f.permission, f]))
+  for (const f of fresh) {
+    const old = byPermission.get(f.permission)
+    if (f.state !== 'unknown' || !old || old.state === 'unknown') byPermission.set(f.permission, f)
+  }
+  return [...byPermission.values()]
+}

@@ -1,0 +1,94 @@
+// What is known of each workspace's permissions: kept per workspace, fed by inspections and by the
+// answer to every request the user sends, so the inspector and the composer's badge never
+// contradict a response on screen.
+import { z } from 'zod'
+import { ScopeResult, type ScopeReport } from '../../../shared/contract/explorer'
+import type { RequestDraft } from '../../../shared/model'
+import type { AppContext } from '../app/context'
+import type { ExecutedResponse } from '../http/executor'
+import { operationFor } from '../app/handlers/explorer'
+import { learnFromAnswer, mergeFindings, type Finding } from './findings'
+import { plannedWriteProbes, probeScopes } from './probe'
+import { verdictFor } from './verdict'
+
+const Stored = z.object({ checkedAt: z.string().nullable(), results: z.array(ScopeResult) })
+type Stored = z.infer<typeof Stored>
+
+type BookContext = Pick<AppContext, 'scopeStore' | 'registry' | 'sender' | 'events' | 'deps'>
+
+/** The path as sent, without query, whether relative or a full URL. */
+function pathOf(path: string): string {
+  if (/^https?:\/\//i.test(path)) {
+    try {
+      return new URL(path).pathname
+    } catch {
+      return path
+    }
+  }
+  return path.replace(/[?#].*$/, '')
+}
+
+export class ScopeBook {
+  constructor(private readonly ctx: BookContext) {}
+
+  private stored(workspaceId: string): Stored | null {
+    // Reports written by older versions (another shape) are read as "nothing known yet".
+    const parsed = Stored.safeParse(this.ctx.scopeStore.get(workspaceId))
+    return parsed.success ? parsed.data : null
+  }
+
+  private oauth(workspaceId: string): boolean {
+    try {
+      return this.ctx.registry.get(workspaceId).authKind === 'oauth'
+    } catch {
+      return false
+    }
+  }
+
+  private report(workspaceId: string, stored: Stored): ScopeReport {
+    return { workspaceId, ...stored, verdict: verdictFor(stored.results, { oauth: this.oauth(workspaceId) }) }
+  }
+
+  private save(workspaceId: string, stored: Stored): ScopeReport {
+    this.ctx.scopeStore.set(workspaceId, stored)
+    this.ctx.events.emit('scopesChanged', { workspaceId })
+    return this.report(workspaceId, stored)
+  }
+
+  get(workspaceId: string): ScopeReport | null {
+    const stored = this.stored(workspaceId)
+    return stored ? this.report(workspaceId, stored) : null
+  }
+
+  /** Learns from the answer to a request the user sent; returns what it learned. */
+  learn(workspaceId: string, draft: RequestDraft, response: Pick<ExecutedResponse, 'status' | 'intercomErrors'>): Finding[] {
+    const op = operationFor(draft)
+    const query = Object.fromEntries(draft.query.filter((q) => q.enabled).map((q) => [q.name, q.value]))
+    const path = Object.entries(draft.pathParams).reduce((p, [name, value]) => p.replaceAll(`{${name}}`, value), pathOf(draft.path))
+    const at = new Date(this.ctx.deps.clock.now()).toISOString()
+    const fresh = learnFromAnswer(op, { method: draft.method, path, query }, response, { oauth: this.oauth(workspaceId), at })
+    if (fresh.length === 0) return fresh
+    const known = this.stored(workspaceId)
+    this.save(workspaceId, { checkedAt: known?.checkedAt ?? null, results: mergeFindings(known?.results ?? [], fresh) })
+    return fresh
+  }
+
+  async inspect(workspaceId: string, writes: boolean): Promise<ScopeReport> {
+    const outcome = await probeScopes({
+      clock: this.ctx.deps.clock,
+      writes,
+      send: async (draft) => {
+        const { response } = await this.ctx.sender.send(workspaceId, draft)
+        return { ...response, bodyText: response.body.kind === 'inline' ? response.body.text : null }
+      }
+    })
+    const known = this.stored(workspaceId)
+    // A refused token makes everything unknown; otherwise an unknown never erases what was known.
+    const results = outcome.fatal ? outcome.results : mergeFindings(known?.results ?? [], outcome.results)
+    return this.save(workspaceId, { checkedAt: outcome.checkedAt, results })
+  }
+
+  plan(): ReturnType<typeof plannedWriteProbes> {
+    return plannedWriteProbes(this.ctx.deps.clock.now())
+  }
+}
