@@ -29,19 +29,19 @@ export interface Probe {
   kind: ProbeKind
   operation: CatalogOperation
   method: string
-  /** Path template with the placeholders this probe fills. */
+  /** Query parameters sent (required ones filled, a condition met). */
   query: Record<string, string>
   body: string | null
   /** Why this request cannot change data. */
   reason: string
 }
 
+const NO_SUCH_ID = 'token-desk-no-such-id'
+
 /** An id no workspace has: integers get 0, strings a name that says what it is. */
 const impossibleId = (param: CatalogParam) => (param.type === 'integer' || param.type === 'number' ? '0' : NO_SUCH_ID)
 
 const pathParamsOf = (path: string) => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '')
-
-const NO_SUCH_ID = 'token-desk-no-such-id'
 
 /**
  * How a read probe fills a required query parameter: a recent start time, the one valid type, or
@@ -80,8 +80,9 @@ const MAX_CANDIDATES = 3
 
 /**
  * The probes for one permission, safest and most telling first: list GETs, then item GETs, then
- * (only when `writes`) refused writes. Only operations whose every other unconditional need is
- * absent are used, so an answer speaks of this permission alone.
+ * (only when `writes`) refused writes. Only operations that need nothing else are used, so an
+ * answer speaks of this permission alone; a conditional need is probed by meeting its condition
+ * (retain_metrics=false), and a refusal then names whichever scope is missing.
  */
 export function probesFor(permission: Permission, { writes, now }: { writes: boolean; now: number }): Probe[] {
   const lists: Probe[] = []

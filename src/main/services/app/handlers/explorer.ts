@@ -206,7 +206,11 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
         signal: job.controller.signal,
         clock: ctx.deps.clock,
         onProgress: (p) => progress(p),
-        send: async (cursor, signal) => (await ctx.sender.send(id, withCursor(draft, kind, cursor), { signal })).response
+        send: async (cursor, signal) => {
+          const { response } = await ctx.sender.send(id, withCursor(draft, kind, cursor), { signal })
+          scopes.learn(id, draft, response)
+          return response
+        }
       })
       job.items = result.items
       job.done = true
