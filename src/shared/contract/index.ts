@@ -5,6 +5,7 @@ import { appCalls } from './app'
 import { workspaceCalls, workspaceEvents } from './workspaces'
 import { explorerCalls, explorerEvents } from './explorer'
 import { libraryCalls, libraryEvents } from './library'
+import { cliCalls, cliEvents } from './cli'
 import { buildBridge, type Bridge, type Invoke, type Subscribe } from './define'
 import type { z } from 'zod'
 
@@ -12,13 +13,15 @@ export const calls = {
   ...appCalls,
   ...workspaceCalls,
   ...explorerCalls,
-  ...libraryCalls
+  ...libraryCalls,
+  ...cliCalls
 }
 
 export const events = {
   ...workspaceEvents,
   ...explorerEvents,
-  ...libraryEvents
+  ...libraryEvents,
+  ...cliEvents
 }
 
 export type Calls = typeof calls
