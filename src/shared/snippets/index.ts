@@ -137,3 +137,5 @@ function bodyArgs(body: string, dialect: Dialect, warnings: string[]): Array<str
   )
   return ['--data-binary', [{ text: `@${BODY_FILE}` }]]
 }
+
+export { tokendeskSnippet, type TokendeskSnippetOptions } from './tokendesk'
