@@ -95,6 +95,7 @@ export async function workspacesCommand(desk: Desk, io: Io, json: boolean) {
     region: w.sandbox ? 'sandbox' : w.region,
     credential: CREDENTIAL_KIND[w.authKind],
     secretAvailable: w.secretAvailable,
+    secretStore: w.vaultBackend,
     lendAllowed: w.lendAllowed
   }))
   if (json) return io.stdout.write(JSON.stringify(rows, null, 2) + '\n')

@@ -2,7 +2,6 @@
 import { main } from './main'
 
 const status = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin })
-// Let piped output drain before leaving; the services are already closed.
-process.exitCode = status
-for (const stream of [process.stdout, process.stderr]) if (stream.writableLength > 0) await new Promise((r) => stream.once('drain', r))
+// Let piped output drain before leaving (a write's callback runs once what came before it is out).
+await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write('', resolve))))
 process.exit(status)
