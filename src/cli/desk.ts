@@ -65,7 +65,8 @@ async function runOwnServices(lock: WriterLock): Promise<Desk> {
   const running = app
   const served = endpoint
   return deskOver('own', running.localDispatch, async () => {
-    await served.close()
+    // Commands that came to this one for the folder finish before it lets go.
+    await served.close({ drain: true })
     await running.dispose()
     lock.release()
   })

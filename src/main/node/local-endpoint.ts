@@ -140,7 +140,11 @@ export function endpointAddress(userData: string): string {
 
 export interface LocalEndpoint {
   address: string
-  close(): Promise<void>
+  /**
+   * Stops taking connections. `drain`: let the connected commands finish first (a command that
+   * serves the folder itself must not cut off one that is talking to it); otherwise cut them off.
+   */
+  close(options?: { drain?: boolean }): Promise<void>
 }
 
 /** Serves `dispatch` on the local endpoint for the lock's data folder and publishes it in the lock. */
@@ -156,6 +160,7 @@ export async function serveLocalEndpoint(lock: WriterLock, dispatch: Dispatch): 
     socket.on('error', () => socket.destroy())
     let authenticated = false
     const lines = readline.createInterface({ input: socket, crlfDelay: Infinity })
+    lines.on('error', () => socket.destroy())
     lines.on('line', (line) => {
       let frame: { secret?: unknown; id?: unknown; name?: unknown; input?: unknown }
       try {
@@ -182,9 +187,9 @@ export async function serveLocalEndpoint(lock: WriterLock, dispatch: Dispatch): 
   lock.publish(address, secret)
   return {
     address,
-    close: () =>
+    close: ({ drain = false } = {}) =>
       new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy()
+        if (!drain) for (const socket of sockets) socket.destroy()
         server.close(() => resolve())
       })
   }
@@ -215,6 +220,7 @@ export async function connectLocalEndpoint(userData: string): Promise<EndpointCl
   let ready: (ok: boolean) => void = () => undefined
   const handshake = new Promise<boolean>((resolve) => (ready = resolve))
   const lines = readline.createInterface({ input: socket, crlfDelay: Infinity })
+  lines.on('error', () => undefined) // the socket's own 'error' and 'close' handlers report it
   lines.on('line', (line) => {
     const frame = JSON.parse(line) as { ready?: boolean; id?: number; result?: Result<unknown> }
     if (frame.ready) return ready(true)
