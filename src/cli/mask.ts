@@ -70,6 +70,12 @@ export class SecretMasker extends Transform {
         }
       }
       if (!found) break
+      // A longer form may start here and still be arriving (padded base64 after its unpadded
+      // prefix): wait for the next chunk to decide which one it is.
+      if (!end && this.#mayGrow(data, at, found.length)) {
+        parts.push(data.subarray(from, at))
+        return { out: Buffer.concat(parts), rest: Buffer.from(data.subarray(at)) }
+      }
       parts.push(data.subarray(from, at), this.#replacement)
       from = at + found.length
     }
@@ -77,6 +83,11 @@ export class SecretMasker extends Transform {
     keep = Math.min(keep, data.length - from)
     parts.push(data.subarray(from, data.length - keep))
     return { out: Buffer.concat(parts), rest: Buffer.from(data.subarray(data.length - keep)) }
+  }
+
+  #mayGrow(data: Buffer, at: number, matched: number): boolean {
+    const tail = data.subarray(at)
+    return this.#patterns.some((p) => p.length > matched && p.length > tail.length && p.subarray(0, tail.length).equals(tail))
   }
 
   /** Length of the longest tail of `data` (after `from`) that is the start of some pattern. */
