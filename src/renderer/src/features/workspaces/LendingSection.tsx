@@ -22,8 +22,15 @@ export function LendingSection({ workspace, onError }: { workspace: Workspace; o
     }
   }, [workspace.id, onError])
   if (!lending) return null
-  const set = (allowed: boolean) =>
-    void api.lending.set({ workspaceId: workspace.id, allowed }).then(setLending, (e: unknown) => onError(errorMessage(e)))
+  const set = (allowed: boolean) => {
+    // Shown at once; main's answer (or the old state, if it fails) follows.
+    const before = lending
+    setLending({ ...lending, allowed })
+    void api.lending.set({ workspaceId: workspace.id, allowed }).then(setLending, (e: unknown) => {
+      setLending(before)
+      onError(errorMessage(e))
+    })
+  }
   return (
     <section className="lending" aria-label="Lend to the command line">
       <h2>Command line</h2>
