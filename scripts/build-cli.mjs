@@ -22,6 +22,9 @@ await build({
   format: 'esm',
   target: 'node20',
   packages: 'external',
+  // The in-process services load only when no app answers: a separate chunk.
+  splitting: true,
+  chunkNames: '[name]-[hash]',
   sourcemap: 'linked',
   logLevel: 'warning',
   // Bundled CommonJS helpers may call require(): give the ESM bundle one.
