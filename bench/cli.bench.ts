@@ -29,7 +29,10 @@ delete env['TOKEN_DESK_USER_DATA']
 const appFolder = mkdtempSync(join(tmpdir(), 'tokendesk-bench-'))
 const { child, info } = await startBrowserMode(appFolder)
 try {
-  const token = execFileSync(process.execPath, [BIN, 'token', '-w', 'Sandbox US', '--user-data', appFolder], { env, encoding: 'utf8' }).trim()
+  const token = execFileSync(process.execPath, [BIN, 'token', '-w', 'Sandbox US', '--user-data', appFolder], {
+    env,
+    encoding: 'utf8'
+  }).trim()
   const url = `${info.sandboxUrl}/me`
   const bare = [
     '-e',
@@ -54,7 +57,9 @@ try {
   ]
   console.log(`baseline: node -e "fetch(…)" of ${url}: ${base.toFixed(0)} ms (median of ${RUNS})`)
   for (const r of rows)
-    console.log(`${r.name}: ${r.ms.toFixed(0)} ms = ${r.ratio.toFixed(2)}×${r.target ? ` (target ≤ ${r.target}×: ${r.ratio <= r.target ? 'met' : 'missed'})` : ''}`)
+    console.log(
+      `${r.name}: ${r.ms.toFixed(0)} ms = ${r.ratio.toFixed(2)}×${r.target ? ` (target ≤ ${r.target}×: ${r.ratio <= r.target ? 'met' : 'missed'})` : ''}`
+    )
   mkdirSync('bench/results', { recursive: true })
   writeFileSync('bench/results/cli.json', JSON.stringify({ baselineMs: base, rows, runs: RUNS }, null, 2) + '\n')
 } finally {

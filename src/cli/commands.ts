@@ -76,7 +76,12 @@ export async function lend(desk: Desk, workspace: Workspace, command: string, se
       if (!yes) throw new Failure(`Not lent: “${workspace.name}” stays off for the command line.`, EXIT.auth)
       return desk.call('cli.lend', { ...request, approved: true })
     }
-    if (error instanceof CallFailed && error.error.code === 'vault_unavailable' && desk.mode === 'own' && workspace.vaultBackend.startsWith('safeStorage'))
+    if (
+      error instanceof CallFailed &&
+      error.error.code === 'vault_unavailable' &&
+      desk.mode === 'own' &&
+      workspace.vaultBackend.startsWith('safeStorage')
+    )
       throw new Failure(`Start Token Desk to lend the token of ${workspace.name}`)
     throw error
   }
@@ -112,7 +117,16 @@ export async function workspacesCommand(desk: Desk, io: Io, json: boolean) {
     ])
   ]
   const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)))
-  io.stdout.write(table.map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n') + '\n')
+  io.stdout.write(
+    table
+      .map((row) =>
+        row
+          .map((cell, i) => cell.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd()
+      )
+      .join('\n') + '\n'
+  )
 }
 
 export async function useCommand(desk: Desk, io: Io, ref: string) {
@@ -138,7 +152,8 @@ export interface ApiArgs {
 /** The request the flags describe; a query string in PATH becomes query rows. */
 export async function draftFromArgs(target: string, args: ApiArgs, workspace: Workspace, io: Io): Promise<RequestDraft> {
   const method = (args.method ?? (args.input !== undefined ? 'POST' : 'GET')).toUpperCase()
-  if (!(HTTP_METHODS as readonly string[]).includes(method)) throw new UsageError(`-X ${args.method}: use one of ${HTTP_METHODS.join(', ')}.`)
+  if (!(HTTP_METHODS as readonly string[]).includes(method))
+    throw new UsageError(`-X ${args.method}: use one of ${HTTP_METHODS.join(', ')}.`)
   const headers = (args.header ?? []).map((h) => {
     const colon = h.indexOf(':')
     if (colon <= 0) throw new UsageError(`-H '${h}': write a header as 'Name: value'.`)
@@ -192,7 +207,7 @@ async function fullBody(desk: Desk, summary: ResponseSummary): Promise<string> {
   if (summary.bodyText !== null) return summary.bodyText
   if (!summary.bodyOnDisk) return ''
   let text = ''
-  for (let offset = 0; ; ) {
+  for (let offset = 0; ;) {
     const piece = await desk.call('responses.body', { requestId: summary.requestId, offset })
     text += piece.text
     offset += piece.text.length

@@ -56,7 +56,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   const needs = { use: 1, api: 1, request: 1, snippet: 1 } as Record<string, number>
   if (name !== 'run' && positionals.length !== (needs[name] ?? 0))
-    return usage(io, name, positionals.length ? `unexpected "${positionals.slice(needs[name] ?? 0).join(' ')}".` : 'an argument is missing.')
+    return usage(
+      io,
+      name,
+      positionals.length ? `unexpected "${positionals.slice(needs[name] ?? 0).join(' ')}".` : 'an argument is missing.'
+    )
 
   let desk: Desk | null = null
   try {

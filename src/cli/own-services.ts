@@ -43,4 +43,3 @@ export async function runOwnServices(lock: WriterLock): Promise<Desk> {
     lock.release()
   })
 }
-

@@ -21,7 +21,9 @@ const hasKeyringTools = (() => {
     execFileSync('sh', ['-c', 'command -v dbus-run-session && command -v gnome-keyring-daemon'], { stdio: 'ignore' })
     return true
   } catch {
-    console.log('[keyring case skipped] dbus-run-session or gnome-keyring-daemon is missing (node scripts/ensure-system-deps.mjs installs them)')
+    console.log(
+      '[keyring case skipped] dbus-run-session or gnome-keyring-daemon is missing (node scripts/ensure-system-deps.mjs installs them)'
+    )
     return false
   }
 })()

@@ -42,7 +42,6 @@ export type TokenDeskBridge = Bridge<RendererCalls, Events>
 export const isCallName = (name: string): name is CallName => Object.hasOwn(calls, name)
 export const isEventName = (name: string): name is EventName => Object.hasOwn(events, name)
 
-export const createBridge = (invoke: Invoke, subscribe: Subscribe): TokenDeskBridge =>
-  buildBridge(rendererCalls, events, invoke, subscribe)
+export const createBridge = (invoke: Invoke, subscribe: Subscribe): TokenDeskBridge => buildBridge(rendererCalls, events, invoke, subscribe)
 
 export * from './define'
