@@ -272,6 +272,37 @@ describe('the data folder', () => {
   })
 })
 
+describe('saved requests', () => {
+  it('runs a saved request by name or path, and prints it as a snippet in each language', async () => {
+    await callDesk('saved.save', {
+      name: 'Who am I',
+      folder: 'Checks',
+      scope: { kind: 'shared' },
+      draft: { method: 'GET', path: '/me', query: [{ name: 'x', value: 'a b', enabled: true }] }
+    })
+    for (const ref of ['Who am I', 'Checks/Who am I']) {
+      const ran = await cli(['request', ref, '-w', 'Sandbox US'])
+      expect(ran.status).toBe(0)
+      expect(JSON.parse(ran.stdout)).toMatchObject({ type: 'admin' })
+    }
+    expect((await cli(['request', 'Nothing like it'])).status).toBe(2)
+
+    const td = await cli(['snippet', 'Who am I', '-w', 'Sandbox US', '--lang', 'tokendesk'])
+    expect(td.stdout).toBe("tokendesk api -w 'Sandbox US' '/me?x=a%20b'\n")
+    // The tokendesk snippet runs as it is, through a real shell, with no token in it.
+    const viaShell = await runCli([], {
+      command: ['sh', '-c', td.stdout.replace(/^tokendesk /, `node bin/tokendesk.mjs --user-data ${userData} `)]
+    })
+    expect(JSON.parse(viaShell.stdout)).toMatchObject({ type: 'admin' })
+
+    const sh = await cli(['snippet', 'Checks/Who am I', '-w', 'Sandbox US'])
+    expect(sh.stdout).toMatch(/^curl .*\$INTERCOM_TOKEN/)
+    const python = await cli(['snippet', 'Who am I', '--lang', 'python'])
+    expect(python.stdout).toContain("os.getenv('INTERCOM_TOKEN'")
+    expect((await cli(['snippet', 'Who am I', '--lang', 'cobol'])).status).toBe(2)
+  })
+})
+
 describe('workspaces and help', () => {
   it('lists the workspaces as a table and as JSON', async () => {
     const table = await cli(['workspaces'])
