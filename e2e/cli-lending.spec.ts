@@ -5,6 +5,7 @@ import { execFileSync, spawn } from 'node:child_process'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect } from './support/desk'
+import { openExplorer, readClipboard, setRequest } from './fixtures/ui'
 
 const repoRoot = path.resolve(import.meta.dirname, '..')
 
@@ -62,4 +63,28 @@ test('a lend shows in Workspace settings and is withdrawn in one click', async (
   const ran = await tokendesk(desk.userData, ['run', '-w', 'Sandbox EU', '--', 'sh', '-c', 'echo "ran with $INTERCOM_TOKEN"'])
   expect(ran.stdout).toBe('ran with <token:Sandbox EU>\n')
   await expect(rows.filter({ hasText: 'tokendesk run' })).toHaveCount(1)
+})
+
+test('the Code tab writes the request as a tokendesk command that runs as it is', async ({ page, desk, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await desk.open(page)
+  await openExplorer(page)
+  await setRequest(page, 'GET', '/contacts')
+  await page.getByRole('tab', { name: 'Code' }).click()
+  await page.getByRole('tab', { name: 'tokendesk', exact: true }).click()
+  const command = page.getByLabel('tokendesk command', { exact: true })
+  await expect(command).toHaveText(/^tokendesk api -w '.+' '\/contacts'$/)
+  await page.getByRole('button', { name: 'Copy', exact: true }).click()
+  const copied = await readClipboard(page)
+  expect(copied).toBe(await command.textContent())
+  // Run exactly what was copied (through a shell), against this Token Desk: no token needed.
+  const viaShell = await new Promise<{ status: number | null; stdout: string }>((resolve) => {
+    const env = { ...process.env, TOKEN_DESK_USER_DATA: desk.userData }
+    const shell = spawn('sh', ['-c', copied.replace(/^tokendesk /, `${process.execPath} bin/tokendesk.mjs `)], { cwd: repoRoot, env })
+    let stdout = ''
+    shell.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    shell.on('close', (status) => resolve({ status, stdout }))
+  })
+  expect(viaShell.status).toBe(0)
+  expect(JSON.parse(viaShell.stdout)).toMatchObject({ type: 'list' })
 })
