@@ -18,6 +18,7 @@ import { handleAppProtocol, registerAppScheme } from './electron/protocol'
 import { forwardEvents, registerContract } from './electron/ipc'
 import { APP_ORIGIN } from './services/security/policy'
 import { electronStoreFactory } from './electron/store'
+import { acquireWriter, serveLocalEndpoint } from './node/local-endpoint'
 
 const logger = createLogger()
 const devServerUrl = !app.isPackaged ? (process.env['ELECTRON_RENDERER_URL'] ?? null) : null
@@ -33,6 +34,10 @@ if (!app.requestSingleInstanceLock()) {
 async function main(): Promise<void> {
   const userData = process.env['TOKEN_DESK_USER_DATA'] ?? app.getPath('userData')
   if (process.env['TOKEN_DESK_USER_DATA']) app.setPath('userData', userData)
+  // One writer per data folder: a `tokendesk` command working on it finishes first.
+  const lock = await acquireWriter(userData, 'app', {
+    onWait: (holder) => logger.warn('waiting for a tokendesk command to finish with the data folder', { pid: holder.pid })
+  })
   const notices: string[] = []
   const createStore = electronStoreFactory({ cwd: userData, logger, onNotice: (notice) => notices.push(notice) })
 
@@ -68,6 +73,8 @@ async function main(): Promise<void> {
     }
   })
   sandboxOrigins = desk.sandboxUrl ? [new URL(desk.sandboxUrl).origin] : []
+  // The command line's door: safeStorage and memory-only secrets are lent through this process.
+  const endpoint = await serveLocalEndpoint(lock, desk.localDispatch)
 
   handleAppProtocol(path.join(import.meta.dirname, '../renderer'))
   hardenSession(session.defaultSession)
@@ -85,6 +92,7 @@ async function main(): Promise<void> {
   app.on('window-all-closed', () => app.quit())
   app.on('before-quit', () => {
     stopForwarding()
+    void endpoint.close().finally(() => lock.release())
     void desk.dispose()
   })
   app.on('web-contents-created', (_event, contents) => {

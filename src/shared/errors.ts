@@ -18,7 +18,9 @@ export const ERROR_CODES = [
   'oauth',
   'busy',
   'storage',
-  'internal'
+  'internal',
+  /** Lending a workspace to the command line is not allowed (yet). */
+  'not_allowed'
 ] as const
 export const ErrorCode = z.enum(ERROR_CODES)
 export type ErrorCode = z.infer<typeof ErrorCode>

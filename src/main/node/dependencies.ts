@@ -2,15 +2,16 @@
 // keychain for secrets. The page opens links itself, and copies with the browser's clipboard.
 import { mkdirSync } from 'node:fs'
 import os from 'node:os'
-import { createRequire } from 'node:module'
 import { spawnDocumentWorkerFromSource } from './document-worker'
 import type { AppDeps } from '../services/app'
 import type { KeyValueStore, Logger, Opener } from '../services/ports'
 import { JsonFileStore } from '../services/store'
 import { createVault } from '../services/vault'
 
-const require = createRequire(import.meta.url)
-const { version } = require('../../../package.json') as { version: string }
+// Imported (not read at run time) so the bundled command line, which lives elsewhere, has it too.
+import packageJson from '../../../package.json'
+
+const { version } = packageJson
 
 /** Browser mode cannot open the OS browser from the server: the page opens a new tab instead. */
 const pageOpensLinks: Opener = { openExternal: async () => undefined }

@@ -16,6 +16,8 @@ function tsxApiUrl(): string {
   return pathToFileURL(path.join(path.dirname(manifest), exports['./esm/api']!.import.default)).href
 }
 
-const bootstrap = `import(${JSON.stringify(tsxApiUrl())}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`
+// Built on first use: the bundled command line imports this module but never runs tsx.
+const bootstrap = () =>
+  `import(${JSON.stringify(tsxApiUrl())}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`
 
-export const spawnDocumentWorkerFromSource = (): Worker => new Worker(bootstrap, { eval: true })
+export const spawnDocumentWorkerFromSource = (): Worker => new Worker(bootstrap(), { eval: true })

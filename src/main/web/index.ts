@@ -10,6 +10,7 @@ import { createLogger } from '../services/core/logger'
 import { startWebServer } from './server'
 import { createNodeDependencies } from '../node/dependencies'
 import type { SandboxOptions } from '../sandbox'
+import { acquireWriter, serveLocalEndpoint } from '../node/local-endpoint'
 
 const { values } = parseArgs({
   options: {
@@ -33,6 +34,16 @@ const logger = createLogger()
 const userData = path.resolve(
   values['user-data'] ?? process.env['TOKEN_DESK_USER_DATA'] ?? path.join(os.homedir(), '.config', 'token-desk-web')
 )
+// One writer per data folder: a `tokendesk` command working on it finishes first.
+const lock = await acquireWriter(userData, 'app', {
+  onWait: (holder) => {
+    if (holder.kind === 'app') {
+      console.error(`Token Desk is already running for ${userData} (process ${holder.pid}).`)
+      process.exit(1)
+    }
+    console.error(`Waiting for the tokendesk command (process ${holder.pid}) to finish with ${userData}…`)
+  }
+})
 const deps = await createNodeDependencies({ userData, logger })
 let sandbox: SandboxOptions = {}
 try {
@@ -43,6 +54,8 @@ try {
 }
 const desk = await createApp({ ...deps, host: 'web', sandbox, sandboxWorkspaces: !values['no-sandbox-workspaces'] })
 const server = await startWebServer({ dispatch: desk.dispatch, events: desk.events, rendererRoot, port: Number(values.port) })
+// The command line's door: `tokendesk` talks to this run instead of opening the files itself.
+const endpoint = await serveLocalEndpoint(lock, desk.localDispatch)
 
 if (values['print-json']) {
   console.log(JSON.stringify({ url: server.url, origin: server.origin, sandboxUrl: desk.sandboxUrl }))
@@ -53,7 +66,9 @@ if (values['print-json']) {
 
 const stop = async () => {
   await server.close()
+  await endpoint.close()
   await desk.dispose()
+  lock.release()
   process.exit(0)
 }
 process.on('SIGINT', () => void stop())

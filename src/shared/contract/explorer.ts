@@ -62,7 +62,9 @@ export const PaginationResult = z.object({
   pages: z.number(),
   items: z.number(),
   complete: z.boolean(),
-  stoppedReason: z.string().nullable()
+  stoppedReason: z.string().nullable(),
+  /** The HTTP status of the answer that stopped it, if one did. */
+  status: z.number().nullable().default(null)
 })
 
 export const ScopeState = z.enum(['granted', 'denied', 'unknown'])

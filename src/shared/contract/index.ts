@@ -5,6 +5,7 @@ import { appCalls } from './app'
 import { workspaceCalls, workspaceEvents } from './workspaces'
 import { explorerCalls, explorerEvents } from './explorer'
 import { libraryCalls, libraryEvents } from './library'
+import { cliCalls, cliEvents, isCommandLineOnlyCall } from './cli'
 import { buildBridge, type Bridge, type Invoke, type Subscribe } from './define'
 import type { z } from 'zod'
 
@@ -12,13 +13,15 @@ export const calls = {
   ...appCalls,
   ...workspaceCalls,
   ...explorerCalls,
-  ...libraryCalls
+  ...libraryCalls,
+  ...cliCalls
 }
 
 export const events = {
   ...workspaceEvents,
   ...explorerEvents,
-  ...libraryEvents
+  ...libraryEvents,
+  ...cliEvents
 }
 
 export type Calls = typeof calls
@@ -30,11 +33,15 @@ export type ParsedInput<N extends CallName> = z.output<Calls[N]['input']>
 export type CallOutput<N extends CallName> = z.output<Calls[N]['output']>
 export type EventPayload<E extends EventName> = z.output<Events[E]>
 
-export type TokenDeskBridge = Bridge<Calls, Events>
+/** The renderer's calls: all but the command line's own (`cli.*`), which its doors refuse anyway. */
+export type RendererCalls = Omit<Calls, Extract<CallName, `cli.${string}`>>
+const rendererCalls = Object.fromEntries(Object.entries(calls).filter(([name]) => !isCommandLineOnlyCall(name))) as RendererCalls
+
+export type TokenDeskBridge = Bridge<RendererCalls, Events>
 
 export const isCallName = (name: string): name is CallName => Object.hasOwn(calls, name)
 export const isEventName = (name: string): name is EventName => Object.hasOwn(events, name)
 
-export const createBridge = (invoke: Invoke, subscribe: Subscribe): TokenDeskBridge => buildBridge(calls, events, invoke, subscribe)
+export const createBridge = (invoke: Invoke, subscribe: Subscribe): TokenDeskBridge => buildBridge(rendererCalls, events, invoke, subscribe)
 
 export * from './define'

@@ -166,3 +166,5 @@ function bodyArgs(body: string, dialect: Dialect, warnings: string[]): { args: A
   )
   return { args: ['--data-binary', [{ text: `@${BODY_FILE}` }]], file: true }
 }
+
+export { tokendeskSnippet, type TokendeskSnippetOptions } from './tokendesk'

@@ -9,6 +9,7 @@ import type { SavedRequestStore } from '../library/saved-requests'
 import type { HistoryStore } from '../library/history'
 import type { WorkspaceSender } from './workspace-sender'
 import type { ResponseDocuments, SpawnDocumentWorker } from '../documents'
+import type { LendingLedger } from '../lending/ledger'
 
 export interface AppDeps {
   host: 'electron' | 'web'
@@ -47,6 +48,8 @@ export interface AppContext {
   documents: ResponseDocuments
   /** Per-workspace scope reports. */
   scopeStore: KeyValueStore
+  /** "Lend to the command line" permissions and the record of lends. */
+  lending: LendingLedger
   /** The active workspace's id, or a clear error. */
   workspaceId(id?: string): string
 }

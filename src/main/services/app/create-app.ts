@@ -21,9 +21,15 @@ import { explorerHandlers } from './handlers/explorer'
 import { libraryHandlers } from './handlers/library'
 import type { AppContext, AppDeps } from './context'
 import { ResponseDocuments } from '../documents'
+import { LendingLedger } from '../lending/ledger'
+import { cliHandlers } from './handlers/cli'
+import { isCommandLineOnlyCall } from '../../../shared/contract/cli'
 
 export interface TokenDeskApp {
+  /** For the renderer's doors (IPC, browser mode's HTTP): every call but the command line's own. */
   dispatch: Dispatch
+  /** For the command line's door (the local endpoint, or the CLI's own process): every call. */
+  localDispatch: Dispatch
   events: EventHub
   sandboxUrl: string | null
   dispose(): Promise<void>
@@ -67,6 +73,7 @@ export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
     sandbox,
     documents: new ResponseDocuments(deps.spawnDocumentWorker),
     scopeStore: deps.createStore('scopes'),
+    lending: new LendingLedger(deps.createStore('lending'), deps.clock, (workspaceId) => events.emit('lendingChanged', { workspaceId })),
     workspaceId(id) {
       const resolved = id ?? registry.active()?.id
       if (!resolved) throw new AppError('invalid_input', 'Add or select a workspace first.')
@@ -81,11 +88,17 @@ export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
     ...workspaceHandlers(ctx),
     ...oauth,
     ...explorerHandlers(ctx),
-    ...libraryHandlers(ctx)
+    ...libraryHandlers(ctx),
+    ...cliHandlers(ctx)
   }
+  const localDispatch = createDispatch(handlers, logger)
 
   return {
-    dispatch: createDispatch(handlers, logger),
+    dispatch: async (name, input) =>
+      isCommandLineOnlyCall(name)
+        ? { ok: false, error: { code: 'forbidden_sender', message: 'Only the command line may make this call.' } }
+        : localDispatch(name, input),
+    localDispatch,
     events,
     sandboxUrl: sandbox?.url ?? null,
     async dispose() {

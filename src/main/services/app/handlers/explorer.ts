@@ -220,7 +220,8 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
         pages: result.pages,
         items: result.items.length,
         complete: result.complete,
-        stoppedReason: result.complete ? null : (result.message ?? result.stoppedReason ?? null)
+        stoppedReason: result.complete ? null : (result.message ?? result.stoppedReason ?? null),
+        status: result.status ?? null
       }
     },
 

@@ -32,6 +32,7 @@ export function workspaceHandlers(ctx: AppContext): WorkspaceHandlers {
       // Everything kept per workspace goes with it.
       await ctx.history.clear(id)
       ctx.scopeStore.delete(id)
+      ctx.lending.forget(id)
       return { removed: true, revoked }
     },
     'workspaces.reveal': async ({ id }) => ({ token: await registry.reveal(id) }),

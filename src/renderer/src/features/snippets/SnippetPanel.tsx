@@ -1,7 +1,7 @@
 // The composer's "Code" tab: the request as a curl command for the chosen shell, or as Python or
 // Node.js code written from the same built request, updated live.
 import { useMemo, useState } from 'react'
-import type { CodeLanguage, Shell, TokenStyle } from '../../../../shared/snippets'
+import { tokendeskSnippet, type CodeLanguage, type Shell, type Snippet, type TokenStyle } from '../../../../shared/snippets'
 import { api, errorMessage } from '../../api/client'
 import { copyText } from '../../lib/clipboard'
 import { downloadText } from '../explorer/download'
@@ -10,14 +10,16 @@ import { useWorkspaces } from '../../state/workspaces'
 import { snippetView } from './snippet-view'
 import './snippets.css'
 
-type Target = { kind: 'shell'; id: Shell } | { kind: 'language'; id: CodeLanguage }
+type Target = { kind: 'shell'; id: Shell } | { kind: 'language'; id: CodeLanguage } | { kind: 'tokendesk'; id: 'tokendesk' }
 
 const TARGETS: Array<{ target: Target; label: string; code: string }> = [
   { target: { kind: 'shell', id: 'posix' }, label: 'POSIX sh (bash/zsh)', code: 'curl command' },
   { target: { kind: 'shell', id: 'powershell' }, label: 'PowerShell (curl.exe)', code: 'curl command' },
   { target: { kind: 'shell', id: 'cmd' }, label: 'Windows cmd', code: 'curl command' },
   { target: { kind: 'language', id: 'python' }, label: 'Python (requests)', code: 'Python code' },
-  { target: { kind: 'language', id: 'node' }, label: 'Node.js (node:https)', code: 'Node.js code' }
+  { target: { kind: 'language', id: 'node' }, label: 'Node.js (node:https)', code: 'Node.js code' },
+  // Needs no token at all: the command line borrows it from Token Desk when it runs.
+  { target: { kind: 'tokendesk', id: 'tokendesk' }, label: 'tokendesk', code: 'tokendesk command' }
 ]
 
 const TOKEN_STYLES: Array<{ id: TokenStyle; label: string }> = [
@@ -42,10 +44,15 @@ export function SnippetPanel() {
   // A status belongs to the snippet it was about; it disappears once the snippet changes.
   const [status, setStatus] = useState<{ text: string; error: boolean; about: unknown } | null>(null)
 
+  const commandLine = target.kind === 'tokendesk'
   const view = useMemo(
     () =>
-      active ? snippetView(draft, active, info?.sandboxUrl ?? null, { shell, multiline: multiline && !language, tokenStyle, language }) : null,
-    [draft, active, info, shell, multiline, language, tokenStyle]
+      !active
+        ? null
+        : commandLine
+          ? tokendeskView(draft, active)
+          : snippetView(draft, active, info?.sandboxUrl ?? null, { shell, multiline: multiline && !language, tokenStyle, language }),
+    [draft, active, info, shell, multiline, language, tokenStyle, commandLine]
   )
 
   if (!active || !view) return <p className="muted">Add a workspace to see the request as a curl command.</p>
@@ -54,7 +61,7 @@ export function SnippetPanel() {
   const copy = async () => {
     setStatus(null)
     try {
-      if (tokenStyle === 'real') {
+      if (tokenStyle === 'real' && !commandLine) {
         const r = await api.snippets.copyWithToken({ workspaceId: active.id, draft, shell, multiline, language: language ?? undefined })
         if (r.text !== null) await copyText(r.text, r.clearAfterMs)
         report(
@@ -91,23 +98,25 @@ export function SnippetPanel() {
         ))}
       </div>
       <div className="snippet-options">
-        {language ? null : (
+        {language || commandLine ? null : (
           <label className="check">
             <input type="checkbox" checked={multiline} onChange={(e) => setMultiline(e.target.checked)} />
             Multi-line
           </label>
         )}
-        <fieldset className="token-style">
-          <legend>Token as</legend>
-          {TOKEN_STYLES.map((t) => (
-            <label key={t.id} className="check">
-              <input type="radio" name="snippet-token-style" checked={tokenStyle === t.id} onChange={() => setTokenStyle(t.id)} />
-              {t.label}
-            </label>
-          ))}
-        </fieldset>
+        {commandLine ? null : (
+          <fieldset className="token-style">
+            <legend>Token as</legend>
+            {TOKEN_STYLES.map((t) => (
+              <label key={t.id} className="check">
+                <input type="radio" name="snippet-token-style" checked={tokenStyle === t.id} onChange={() => setTokenStyle(t.id)} />
+                {t.label}
+              </label>
+            ))}
+          </fieldset>
+        )}
       </div>
-      {tokenStyle === 'real' ? (
+      {tokenStyle === 'real' && !commandLine ? (
         <p className="warn-text" role="note">
           The copied {language ? 'code' : 'command'} holds {active.name}'s real token: anyone who sees it can act as you. It is shown masked
           here; the clipboard is cleared after 60 seconds.
@@ -147,7 +156,7 @@ export function SnippetPanel() {
       )}
       <div className="row">
         <button type="button" className="primary" disabled={!view.ok} onClick={() => void copy()}>
-          {tokenStyle === 'real' ? 'Copy with real token' : 'Copy'}
+          {tokenStyle === 'real' && !commandLine ? 'Copy with real token' : 'Copy'}
         </button>
         {status && status.about === view ? (
           <span role={status.error ? 'alert' : 'status'} className={status.error ? 'error' : 'muted'}>
@@ -157,4 +166,15 @@ export function SnippetPanel() {
       </div>
     </section>
   )
+}
+
+function tokendeskView(
+  draft: Parameters<typeof tokendeskSnippet>[0],
+  workspace: { name: string; intercomVersion: string }
+): { ok: true; snippet: Snippet } | { ok: false; error: string } {
+  try {
+    return { ok: true, snippet: tokendeskSnippet(draft, { workspace: workspace.name, defaultVersion: workspace.intercomVersion }) }
+  } catch (e) {
+    return { ok: false, error: errorMessage(e) }
+  }
 }

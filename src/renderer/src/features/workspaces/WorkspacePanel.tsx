@@ -5,6 +5,7 @@ import type { Region, Workspace } from '../../../../shared/model'
 import { RegionSelect } from './AddWorkspaceDialog'
 import { copyText } from '../../lib/clipboard'
 import { ErrorText } from '../../lib/ErrorText'
+import { LendingSection } from './LendingSection'
 
 const REVEAL_MS = 30_000
 
@@ -61,6 +62,7 @@ function WorkspaceSettings({ workspace }: { workspace: Workspace }) {
       <TokenRow workspace={workspace} onError={setError} onMessage={setMessage} />
       <EditForm workspace={workspace} onSave={(changes) => run(() => api.workspaces.update({ id: workspace.id, changes }), 'Saved.')} />
       {workspace.authKind !== 'legacy_api_key' ? <RotateForm workspace={workspace} onDone={setMessage} onError={setError} /> : null}
+      <LendingSection workspace={workspace} onError={setError} />
       <DeleteSection workspace={workspace} onError={setError} />
       {message ? <p role="status">{message}</p> : null}
       <ErrorText error={error} />
