@@ -27,6 +27,8 @@ export interface AppDeps {
   sandbox?: SandboxOptions | false
   /** Create the two sandbox workspaces on first start (default true). */
   sandboxWorkspaces?: boolean
+  /** Pauses between attempts to create the sandbox workspaces when the sandbox fails (tests shorten them). */
+  sandboxRetryMs?: { first: number; max: number }
   /** One-time notices found while starting (a store file set aside, ...). */
   notices?: string[]
   /** Starts a worker thread that formats large response bodies (see services/documents). */

@@ -13,7 +13,7 @@ import { OAuthFlows } from '../oauth'
 import { SavedRequestStore } from '../library/saved-requests'
 import { HistoryStore } from '../library/history'
 import { WorkspaceSender } from './workspace-sender'
-import { ensureSandboxWorkspaces } from './sandbox-workspaces'
+import { ensureSandboxWorkspaces, SandboxSeeder } from './sandbox-workspaces'
 import { appHandlers } from './handlers/app'
 import { workspaceHandlers } from './handlers/workspaces'
 import { oauthHandlers } from './handlers/oauth'
@@ -26,6 +26,8 @@ export interface TokenDeskApp {
   dispatch: Dispatch
   events: EventHub
   sandboxUrl: string | null
+  /** The embedded sandbox this app started (tests change its faults). */
+  sandbox: Sandbox | null
   dispose(): Promise<void>
 }
 
@@ -33,10 +35,17 @@ export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
   const deps = { ...input, clock: input.clock ?? systemClock }
   const { logger } = deps
   const events = new EventHub()
+  let seeder: SandboxSeeder | null = null
   // Read lazily: stores report a corrupt file when they are first opened, after this point.
-  const notices = () => [...(deps.vault.backend.notice ? [deps.vault.backend.notice] : []), ...(deps.notices ?? [])]
+  const notices = () => [
+    ...(deps.vault.backend.notice ? [deps.vault.backend.notice] : []),
+    ...(deps.notices ?? []),
+    ...(seeder?.notice() ? [seeder.notice()!] : [])
+  ]
 
   const sandbox: Sandbox | null = deps.sandbox === false ? null : await startSandbox(deps.sandbox ?? {})
+  // Only the sandbox this process started and still runs gets a sandbox workspace's credential.
+  let sandboxLive = sandbox !== null
   const spoolDir = path.join(deps.userData, 'responses')
   // Spooled bodies belong to one run: a huge last response is never reloaded at start-up.
   await rm(spoolDir, { recursive: true, force: true })
@@ -48,13 +57,19 @@ export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
     vault: deps.vault,
     clock: deps.clock,
     logger,
-    resolveApiBase: ({ region, sandbox: isSandbox }) => (isSandbox ? (sandbox?.url ?? null) : REGION_HOSTS[region]),
+    resolveApiBase: ({ region, sandbox: isSandbox }) => (isSandbox ? (sandboxLive ? sandbox!.url : null) : REGION_HOSTS[region]),
     onChange: (workspaces) => events.emit('workspacesChanged', { workspaces, activeId: registry.active()?.id ?? null })
   })
   if (sandbox) {
     const firstStart = deps.sandboxWorkspaces !== false && settings.get('sandboxSeeded') !== true
-    await ensureSandboxWorkspaces(registry, sandbox, firstStart, logger)
-    if (firstStart) settings.set('sandboxSeeded', true)
+    seeder = new SandboxSeeder(
+      () => ensureSandboxWorkspaces(registry, sandbox, firstStart, logger),
+      () => {
+        if (firstStart) settings.set('sandboxSeeded', true)
+      },
+      deps.sandboxRetryMs
+    )
+    await seeder.start()
   }
 
   const ctx: AppContext = {
@@ -88,7 +103,10 @@ export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
     dispatch: createDispatch(handlers, logger),
     events,
     sandboxUrl: sandbox?.url ?? null,
+    sandbox,
     async dispose() {
+      seeder?.stop()
+      sandboxLive = false
       stopOAuthEvents()
       ctx.documents.closeAll()
       const status = flows.status()

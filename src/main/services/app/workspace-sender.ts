@@ -1,6 +1,6 @@
 // Sends a draft as a workspace: the one place where a decrypted credential meets a request. The
 // explorer, "fetch all pages" and the scope prober all go through it.
-import { AppError } from '../../../shared/errors'
+import { AppError, isAppError } from '../../../shared/errors'
 import type { RequestDraft } from '../../../shared/model'
 import { buildRequest, isSameOrigin, type Credential, type PreparedRequest } from '../../../shared/request/build'
 import { executeRequest, type ExecuteOptions, type ExecutedResponse } from '../http/executor'
@@ -46,8 +46,23 @@ export class WorkspaceSender {
     return { prepared, credential, secrets }
   }
 
+  /** Auth mode None: the workspace's host only, so a workspace whose secret is gone can still send. */
+  #prepareWithoutCredential(workspaceId: string | undefined, draft: RequestDraft): Omit<PreparedForWorkspace, 'credential'> {
+    const endpoint = this.registry.endpointFor(workspaceId ?? this.registry.active()?.id ?? '')
+    const prepared = buildRequest(draft, {
+      baseUrl: endpoint.apiBase,
+      defaultVersion: endpoint.intercomVersion,
+      credential: { kind: 'none' }
+    })
+    return { prepared, secrets: [] }
+  }
+
   async send(workspaceId: string | undefined, draft: RequestDraft, options: Omit<ExecuteOptions, 'spoolDir'> = {}) {
-    const ready = await this.prepare(workspaceId, draft)
+    const ready = await this.prepare(workspaceId, draft).catch((error: unknown) => {
+      if (draft.authMode === 'none' && isAppError(error) && error.code === 'vault_unavailable')
+        return this.#prepareWithoutCredential(workspaceId, draft)
+      throw error
+    })
     const response = await this.execute(ready.prepared, { ...options, spoolDir: this.spoolDir })
     return { ...ready, response }
   }

@@ -15,8 +15,15 @@ const WORKSPACES_KEY = 'workspaces'
 const ACTIVE_KEY = 'activeWorkspaceId'
 const PALETTE = ['#3b82f6', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6', '#ec4899', '#14b8a6', '#64748b']
 
+/**
+ * What a sandbox workspace stores instead of an address. The embedded sandbox takes a new port on
+ * every start, so its address is looked up (resolveApiBase) each time, never read from disk: a port
+ * from an earlier run may be dead, or held by another process that must not receive a token.
+ */
+export const EMBEDDED_SANDBOX = 'embedded-sandbox:'
+
 /** What is persisted: the renderer-facing Workspace plus where its API lives. */
-const StoredWorkspace = Workspace.extend({ apiBase: z.string().url(), apiBaseOverride: z.string().url().nullable() })
+export const StoredWorkspace = Workspace.extend({ apiBase: z.string().url(), apiBaseOverride: z.string().url().nullable() })
 type StoredWorkspace = z.infer<typeof StoredWorkspace>
 
 const Token = z
@@ -85,7 +92,10 @@ export interface WorkspaceCredential {
 export interface WorkspaceRegistryOptions {
   store: KeyValueStore
   vault: SecretVault
-  /** The API host for a region; sandbox workspaces must get theirs from here (or an override). */
+  /**
+   * The API host for a region. Sandbox workspaces get theirs only from here, at each use: null
+   * means the embedded sandbox is not running (it must answer for the app's own, live sandbox).
+   */
   resolveApiBase?: (target: { region: Region; sandbox: boolean }) => string | null
   identify?: typeof fetchIntercomIdentity
   revoke?: typeof revokeIntercomToken
@@ -216,8 +226,11 @@ export class WorkspaceRegistry {
       const p = parse(WorkspacePatch, patch)
       const workspace = this.#find(id)
       const region = p.region ?? workspace.region
-      const apiBase =
-        region === workspace.region ? workspace.apiBase : this.#apiBase(region, workspace.sandbox, workspace.apiBaseOverride ?? undefined)
+      const apiBase = workspace.sandbox
+        ? EMBEDDED_SANDBOX
+        : region === workspace.region
+          ? workspace.apiBase
+          : this.#apiBase(region, workspace.sandbox, workspace.apiBaseOverride ?? undefined)
       return toPublic(this.#save({ ...workspace, ...p, region, apiBase }))
     })
   }
@@ -230,7 +243,7 @@ export class WorkspaceRegistry {
         const token = await this.#o.vault.get(VAULT_SERVICE, account(id, 'token'))
         // Already revoked (401) is as good as revoked; any other failure keeps the workspace so the user can retry.
         if (token)
-          await this.#o.revoke(workspace.apiBase, token).catch((error: unknown) => {
+          await this.#o.revoke(this.#apiBaseOf(workspace), token).catch((error: unknown) => {
             if (!(error instanceof AppError && error.code === 'unauthorized')) throw error
           })
       }
@@ -241,10 +254,16 @@ export class WorkspaceRegistry {
     })
   }
 
+  /** Where a workspace's requests go, without its secret (auth mode None needs no more). */
+  endpointFor(id: string): Omit<WorkspaceCredential, 'auth'> {
+    const workspace = this.#find(id)
+    return { workspaceId: id, apiBase: this.#apiBaseOf(workspace), intercomVersion: workspace.intercomVersion }
+  }
+
   /** The decrypted credential for the request executor. Never send this to the renderer. */
   async credentialFor(id: string): Promise<WorkspaceCredential> {
     const workspace = this.#find(id)
-    const base = { workspaceId: id, apiBase: workspace.apiBase, intercomVersion: workspace.intercomVersion }
+    const base = this.endpointFor(id)
     if (workspace.authKind === 'legacy_api_key') {
       const pair = z.object({ appId: z.string(), apiKey: z.string() }).parse(JSON.parse(await this.#secret(workspace, 'legacy')))
       return { ...base, auth: { kind: 'legacy', ...pair } }
@@ -308,7 +327,7 @@ export class WorkspaceRegistry {
       vaultBackend: this.#o.vault.backend.id,
       verifiedAt: args.verified === false ? null : now,
       createdAt: now,
-      apiBase,
+      apiBase: args.sandbox ? EMBEDDED_SANDBOX : apiBase,
       apiBaseOverride: args.apiBaseOverride ?? null
     }
     const written: string[] = []
@@ -330,7 +349,7 @@ export class WorkspaceRegistry {
 
   async #replaceToken(workspace: StoredWorkspace, rawToken: string, change: Partial<StoredWorkspace>): Promise<Workspace> {
     const token = parse(Token, rawToken)
-    const identity = await this.#o.identify({ apiBase: workspace.apiBase, token, intercomVersion: workspace.intercomVersion })
+    const identity = await this.#o.identify({ apiBase: this.#apiBaseOf(workspace), token, intercomVersion: workspace.intercomVersion })
     if (identity.appIdCode !== workspace.appIdCode) {
       throw new AppError(
         'conflict',
@@ -372,6 +391,15 @@ export class WorkspaceRegistry {
     return REGION_HOSTS[region]
   }
 
+  /** Where a stored workspace's API is now: a sandbox workspace asks for the running sandbox. */
+  #apiBaseOf(workspace: StoredWorkspace): string {
+    if (!workspace.sandbox) return workspace.apiBase
+    const resolved = this.#o.resolveApiBase?.({ region: workspace.region, sandbox: true })
+    if (!resolved)
+      throw new AppError('network', `The embedded sandbox is not running, so “${workspace.name}” cannot be reached. Restart Token Desk.`)
+    return resolved
+  }
+
   #find(id: string): StoredWorkspace {
     const found = this.#load().find((w) => w.id === id)
     if (!found) throw new AppError('not_found', `No workspace with id ${id}.`)
@@ -390,7 +418,8 @@ export class WorkspaceRegistry {
     const parsed = z.array(StoredWorkspace).safeParse(raw)
     if (!parsed.success)
       throw new AppError('storage', `The saved workspace list is malformed (${parsed.error.issues[0]?.message ?? 'invalid'}).`)
-    return parsed.data
+    // Files from earlier versions kept the sandbox's port of the day: never trust it.
+    return parsed.data.map((w) => (w.sandbox ? { ...w, apiBase: EMBEDDED_SANDBOX, apiBaseOverride: null } : w))
   }
 
   #write(workspaces: StoredWorkspace[]): void {
