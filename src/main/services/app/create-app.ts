@@ -60,6 +60,8 @@ export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
     resolveApiBase: ({ region, sandbox: isSandbox }) => (isSandbox ? (sandboxLive ? sandbox!.url : null) : REGION_HOSTS[region]),
     onChange: (workspaces) => events.emit('workspacesChanged', { workspaces, activeId: registry.active()?.id ?? null })
   })
+  // A memory-only vault after a restart, or a lost keychain: say so before anything is sent.
+  await registry.checkSecrets()
   if (sandbox) {
     const firstStart = deps.sandboxWorkspaces !== false && settings.get('sandboxSeeded') !== true
     seeder = new SandboxSeeder(

@@ -115,6 +115,8 @@ export function tokenPreview(secret: string): string {
 export class WorkspaceRegistry {
   readonly #o: WorkspaceRegistryOptions & { clock: Clock; identify: typeof fetchIntercomIdentity; revoke: typeof revokeIntercomToken }
   #queue: Promise<unknown> = Promise.resolve()
+  /** Workspaces whose secret this run's vault does not hold; known from checkSecrets() and every read. */
+  readonly #missing = new Set<string>()
 
   constructor(options: WorkspaceRegistryOptions) {
     this.#o = { clock: systemClock, identify: fetchIntercomIdentity, revoke: revokeIntercomToken, ...options }
@@ -122,11 +124,24 @@ export class WorkspaceRegistry {
   }
 
   list(): Workspace[] {
-    return this.#load().map(toPublic)
+    return this.#load().map((w) => this.#public(w))
   }
 
   get(id: string): Workspace {
-    return toPublic(this.#find(id))
+    return this.#public(this.#find(id))
+  }
+
+  /** Looks each workspace's secret up once (at start), so a missing one shows before anything is sent. */
+  async checkSecrets(): Promise<void> {
+    for (const workspace of this.#load()) {
+      const kind = workspace.authKind === 'legacy_api_key' ? 'legacy' : 'token'
+      const found = await this.#o.vault.get(VAULT_SERVICE, account(workspace.id, kind)).then(
+        (secret) => secret !== null,
+        (error: unknown) => (isUnusableSecret(error) ? false : null)
+      )
+      if (found !== null) this.#markSecret(workspace.id, found)
+    }
+    this.#emit()
   }
 
   /** The active workspace: the last one chosen, else the first, else null. */
@@ -134,14 +149,14 @@ export class WorkspaceRegistry {
     const all = this.#load()
     const id = this.#o.store.get(ACTIVE_KEY)
     const found = all.find((w) => w.id === id) ?? all[0]
-    return found ? toPublic(found) : null
+    return found ? this.#public(found) : null
   }
 
   setActive(id: string): Workspace {
     const workspace = this.#find(id)
     this.#o.store.set(ACTIVE_KEY, id)
     this.#emit()
-    return toPublic(workspace)
+    return this.#public(workspace)
   }
 
   addByToken(input: AddByTokenInput): Promise<Workspace> {
@@ -231,7 +246,7 @@ export class WorkspaceRegistry {
         : region === workspace.region
           ? workspace.apiBase
           : this.#apiBase(region, workspace.sandbox, workspace.apiBaseOverride ?? undefined)
-      return toPublic(this.#save({ ...workspace, ...p, region, apiBase }))
+      return this.#public(this.#save({ ...workspace, ...p, region, apiBase }))
     })
   }
 
@@ -327,6 +342,7 @@ export class WorkspaceRegistry {
       vaultBackend: this.#o.vault.backend.id,
       verifiedAt: args.verified === false ? null : now,
       createdAt: now,
+      secretMissing: false,
       apiBase: args.sandbox ? EMBEDDED_SANDBOX : apiBase,
       apiBaseOverride: args.apiBaseOverride ?? null
     }
@@ -344,7 +360,7 @@ export class WorkspaceRegistry {
     }
     this.#o.logger?.info('workspace added', { id, authKind: args.authKind, sandbox: args.sandbox })
     this.#emit()
-    return toPublic(workspace)
+    return this.#public(workspace)
   }
 
   async #replaceToken(workspace: StoredWorkspace, rawToken: string, change: Partial<StoredWorkspace>): Promise<Workspace> {
@@ -357,6 +373,7 @@ export class WorkspaceRegistry {
       )
     }
     await this.#o.vault.set(VAULT_SERVICE, account(workspace.id, 'token'), token)
+    this.#markSecret(workspace.id, true)
     const updated = this.#save({
       ...workspace,
       ...change,
@@ -367,20 +384,37 @@ export class WorkspaceRegistry {
       vaultBackend: this.#o.vault.backend.id,
       verifiedAt: new Date(this.#o.clock.now()).toISOString()
     })
-    return toPublic(updated)
+    return this.#public(updated)
   }
 
   async #secret(workspace: StoredWorkspace, kind: 'token' | 'legacy'): Promise<string> {
-    const secret = await this.#o.vault.get(VAULT_SERVICE, account(workspace.id, kind))
+    const secret = await this.#o.vault.get(VAULT_SERVICE, account(workspace.id, kind)).catch((error: unknown) => {
+      if (isUnusableSecret(error)) this.#markSecret(workspace.id, false, true)
+      throw error
+    })
+    this.#markSecret(workspace.id, secret !== null, true)
     if (secret !== null) return secret
     const { backend } = this.#o.vault
     throw new AppError(
       'vault_unavailable',
-      `The credential for “${workspace.name}” is not in the current secret store (${backend.label})` +
+      `The token for “${workspace.name}” is not in this run's secret store (${backend.label})` +
         (workspace.vaultBackend !== backend.id ? `; it was saved with ${workspace.vaultBackend}` : '') +
-        '. Enter the token again with Rotate.',
-      { workspaceId: workspace.id }
+        '. Enter it again: Workspace settings → Enter the token again.',
+      { workspaceId: workspace.id, reason: 'secret_missing' }
     )
+  }
+
+  /** Records whether a workspace's secret is present; `announce` tells listeners when that changed. */
+  #markSecret(id: string, present: boolean, announce = false): void {
+    if (present === !this.#missing.has(id)) return
+    if (present) this.#missing.delete(id)
+    else this.#missing.add(id)
+    if (announce) this.#emit()
+  }
+
+  #public(workspace: StoredWorkspace): Workspace {
+    const { apiBase: _apiBase, apiBaseOverride: _override, ...rest } = workspace
+    return { ...rest, secretMissing: this.#missing.has(workspace.id) }
   }
 
   #apiBase(region: Region, sandbox: boolean, override?: string): string {
@@ -423,7 +457,11 @@ export class WorkspaceRegistry {
   }
 
   #write(workspaces: StoredWorkspace[]): void {
-    this.#o.store.set(WORKSPACES_KEY, workspaces)
+    // Whether the secret is present belongs to this run, not to the file.
+    this.#o.store.set(
+      WORKSPACES_KEY,
+      workspaces.map(({ secretMissing: _missing, ...rest }) => rest)
+    )
   }
 
   #emit(): void {
@@ -438,9 +476,9 @@ export class WorkspaceRegistry {
   }
 }
 
-function toPublic(workspace: StoredWorkspace): Workspace {
-  const { apiBase: _apiBase, apiBaseOverride: _override, ...rest } = workspace
-  return rest
+/** A stored secret that can never be read again (another backend wrote it, its key changed); a timeout may pass. */
+function isUnusableSecret(error: unknown): boolean {
+  return error instanceof AppError && error.code === 'vault_unavailable'
 }
 
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
