@@ -46,7 +46,9 @@ export const OAuthFlowState = z.object({
   authorizeUrl: z.string(),
   redirectUri: z.string(),
   message: z.string().nullable(),
-  workspaceId: z.string().nullable()
+  workspaceId: z.string().nullable(),
+  /** The signed-in workspace is already present: this sign-in can replace its credential (oauth.replace). */
+  replaceableWorkspaceId: z.string().nullable().default(null)
 })
 export type OAuthFlowState = z.infer<typeof OAuthFlowState>
 
@@ -60,8 +62,15 @@ export const workspaceCalls = {
       /** The token belongs to the embedded sandbox (its API is local, whatever the region). */
       sandbox: z.boolean().default(false),
       name: z.string().trim().max(120).optional(),
-      color: WorkspaceColor.optional()
+      color: WorkspaceColor.optional(),
+      /** The token's workspace is already present: replace its credential (verified, as Rotate is). */
+      replace: z.boolean().default(false)
     }),
+    Workspace
+  ),
+  /** Adds one of the embedded sandbox's own tokens; the token stays in main. */
+  'workspaces.addSandbox': call(
+    z.object({ workspace: z.enum(['us', 'eu']), scopes: z.enum(['standard', 'extended']), replace: z.boolean().default(false) }),
     Workspace
   ),
   'workspaces.addLegacy': call(
@@ -85,6 +94,8 @@ export const workspaceCalls = {
   'oauth.start': call(OAuthStart, OAuthFlowState),
   'oauth.status': call(z.object({ flowId: z.string() }), OAuthFlowState),
   'oauth.cancel': call(z.object({ flowId: z.string() }), OAuthFlowState),
+  /** Replaces the credential of the workspace the sign-in turned out to belong to (verified by the sign-in's GET /me). */
+  'oauth.replace': call(z.object({ flowId: z.string() }), OAuthFlowState),
   'oauth.submitManual': call(z.object({ flowId: z.string(), pasted: z.string().trim().min(1).max(8192) }), OAuthFlowState)
 }
 

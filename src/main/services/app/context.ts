@@ -49,6 +49,8 @@ export interface AppContext {
   documents: ResponseDocuments
   /** Per-workspace scope reports. */
   scopeStore: KeyValueStore
+  /** App settings (sandbox seeded, OAuth loopback ports, dismissed notices). */
+  settings: KeyValueStore
   /** The active workspace's id, or a clear error. */
   workspaceId(id?: string): string
 }

@@ -84,6 +84,7 @@ export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
     sandbox,
     documents: new ResponseDocuments(deps.spawnDocumentWorker),
     scopeStore: deps.createStore('scopes'),
+    settings,
     workspaceId(id) {
       const resolved = id ?? registry.active()?.id
       if (!resolved) throw new AppError('invalid_input', 'Add or select a workspace first.')
@@ -91,7 +92,7 @@ export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
     }
   }
 
-  const flows = new OAuthFlows({ opener: deps.opener, vault: deps.vault, clock: deps.clock, logger })
+  const flows = new OAuthFlows({ opener: deps.opener, vault: deps.vault, clock: deps.clock, logger, appAnswersBrowser: true })
   const { dispose: stopOAuthEvents, ...oauth } = oauthHandlers(ctx, flows)
   const handlers: Handlers = {
     ...appHandlers(ctx, notices),

@@ -17,6 +17,11 @@ export function presetToken(ws: SandboxWorkspace): string {
   return ws.tokens[PRESETS[ws.key].token]
 }
 
+/** True for a token the running embedded sandbox issued (its seeded standard, extended and revoked tokens). */
+export function isEmbeddedSandboxToken(sandbox: Sandbox | null, token: string): boolean {
+  return !!sandbox?.workspaces.some((ws) => Object.values(ws.tokens).includes(token))
+}
+
 /** Creates the missing preset workspaces (when seeding) and restores lost secrets; returns what failed. */
 export async function ensureSandboxWorkspaces(
   registry: WorkspaceRegistry,

@@ -46,7 +46,9 @@ export const AddByTokenInput = z.object({
   color: WorkspaceColor.optional(),
   intercomVersion: IntercomVersion.optional(),
   apiBaseOverride: HttpUrl.optional(),
-  sandbox: z.boolean().optional()
+  sandbox: z.boolean().optional(),
+  /** When the token's workspace is already present, replace that workspace's credential instead of refusing. */
+  replace: z.boolean().optional()
 })
 export type AddByTokenInput = z.input<typeof AddByTokenInput>
 
@@ -311,16 +313,18 @@ export class WorkspaceRegistry {
     secrets: Partial<Record<'token' | 'legacy' | 'oauth-client', string>>
     preview?: string
     verified?: boolean
+    replace?: boolean
   }): Promise<Workspace> {
     const { identity } = args
     const all = this.#load()
     const region = identity.region ?? args.region
     const duplicate = all.find((w) => w.appIdCode === identity.appIdCode && w.region === region && w.sandbox === args.sandbox)
+    if (duplicate && args.replace && args.secrets.token) return this.#replaceCredential(duplicate, identity, args.authKind, args.secrets)
     if (duplicate) {
       throw new AppError(
         'conflict',
-        `This token belongs to “${duplicate.name}” (${identity.appIdCode}, ${region}), which is already added.`,
-        { existingId: duplicate.id }
+        `This token belongs to “${duplicate.name}” (${identity.appIdCode}, ${region}), which is already added. You can replace that workspace's credential with it.`,
+        { existingId: duplicate.id, existingName: duplicate.name }
       )
     }
     const now = new Date(this.#o.clock.now()).toISOString()
@@ -361,6 +365,33 @@ export class WorkspaceRegistry {
     this.#o.logger?.info('workspace added', { id, authKind: args.authKind, sandbox: args.sandbox })
     this.#emit()
     return this.#public(workspace)
+  }
+
+  /** The token was verified (GET /me) as this workspace's: it, and what came with it, replace the stored credential. */
+  async #replaceCredential(
+    workspace: StoredWorkspace,
+    identity: IntercomIdentity,
+    authKind: Workspace['authKind'],
+    secrets: Partial<Record<'token' | 'legacy' | 'oauth-client', string>>
+  ): Promise<Workspace> {
+    for (const kind of ['token', 'legacy', 'oauth-client'] as const) {
+      const secret = secrets[kind]
+      if (secret !== undefined) await this.#o.vault.set(VAULT_SERVICE, account(workspace.id, kind), secret)
+      else if (kind !== 'token') await this.#o.vault.delete(VAULT_SERVICE, account(workspace.id, kind))
+    }
+    this.#markSecret(workspace.id, true)
+    this.#o.logger?.info('workspace credential replaced', { id: workspace.id, authKind })
+    const updated = this.#save({
+      ...workspace,
+      authKind,
+      appName: identity.appName,
+      adminName: identity.adminName,
+      adminEmail: identity.adminEmail,
+      tokenPreview: tokenPreview(secrets.token ?? ''),
+      vaultBackend: this.#o.vault.backend.id,
+      verifiedAt: new Date(this.#o.clock.now()).toISOString()
+    })
+    return this.#public(updated)
   }
 
   async #replaceToken(workspace: StoredWorkspace, rawToken: string, change: Partial<StoredWorkspace>): Promise<Workspace> {
