@@ -160,3 +160,26 @@ describe('a second start on the same data folder', () => {
     expect(seen).toEqual([])
   })
 })
+
+describe('a sandbox workspace and its official host', () => {
+  it('treats a full URL on the region’s official host as the sandbox, and still refuses any other host', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'td-host-'))
+    dirs.push(dir)
+    const app = await start(dir, memoryVault())
+    const { workspaces } = await call<Listed>(app, 'workspaces.list')
+    const eu = workspaces.find((w) => w.name === 'Sandbox EU')!
+    const sent = await call<Sent & { url: string }>(app, 'requests.send', {
+      requestId: 'eu-contacts',
+      workspaceId: eu.id,
+      draft: { method: 'GET', path: 'https://api.eu.intercom.io/contacts?per_page=1' }
+    })
+    expect(sent.status).toBe(200)
+    expect(sent.url).toBe(`${app.sandboxUrl}/contacts?per_page=1`)
+    const foreign = await app.dispatch('requests.send', {
+      requestId: 'us-host',
+      workspaceId: eu.id,
+      draft: { method: 'GET', path: 'https://api.intercom.io/contacts' }
+    })
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+  })
+})

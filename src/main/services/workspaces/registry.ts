@@ -87,6 +87,8 @@ export type WorkspaceAuth = { kind: 'bearer'; token: string } | { kind: 'legacy'
 export interface WorkspaceCredential {
   workspaceId: string
   apiBase: string
+  /** A sandbox workspace stands in for its region's official host: a full URL there means the sandbox. */
+  officialBase?: string
   intercomVersion: string
   auth: WorkspaceAuth
 }
@@ -274,7 +276,8 @@ export class WorkspaceRegistry {
   /** Where a workspace's requests go, without its secret (auth mode None needs no more). */
   endpointFor(id: string): Omit<WorkspaceCredential, 'auth'> {
     const workspace = this.#find(id)
-    return { workspaceId: id, apiBase: this.#apiBaseOf(workspace), intercomVersion: workspace.intercomVersion }
+    const endpoint = { workspaceId: id, apiBase: this.#apiBaseOf(workspace), intercomVersion: workspace.intercomVersion }
+    return workspace.sandbox ? { ...endpoint, officialBase: REGION_HOSTS[workspace.region] } : endpoint
   }
 
   /** The decrypted credential for the request executor. Never send this to the renderer. */
