@@ -37,8 +37,8 @@ export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
   const events = new EventHub()
   let seeder: SandboxSeeder | null = null
   // Read lazily: stores report a corrupt file when they are first opened, after this point.
+  // The secret store's notice travels as info.vault.notice: the page says it once, in plain words.
   const notices = () => [
-    ...(deps.vault.backend.notice ? [deps.vault.backend.notice] : []),
     ...(deps.notices ?? []),
     ...(seeder?.notice() ? [seeder.notice()!] : [])
   ]

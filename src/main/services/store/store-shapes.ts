@@ -12,7 +12,7 @@ export const STORE_SHAPES: Record<string, z.ZodType> = {
   settings: z.looseObject({
     sandboxSeeded: z.boolean().optional(),
     allowBasicTextEncryption: z.boolean().optional(),
-    keychainNoticeDismissed: z.string().optional(),
+    dismissedNotices: z.array(z.string()).optional(),
     oauthPorts: z.record(z.string(), z.number().int().min(1024).max(65535)).optional()
   }),
   /** One scope report per workspace id (the report's own fields belong to the scope inspector). */

@@ -5,6 +5,7 @@ import type { Region, Workspace } from '../../../../shared/model'
 import { RegionSelect } from './AddWorkspaceDialog'
 import { copyText } from '../../lib/clipboard'
 import { ErrorText } from '../../lib/ErrorText'
+import { vaultInPlainWords } from '../../shell/Notices'
 
 const REVEAL_MS = 30_000
 
@@ -83,7 +84,7 @@ function WorkspaceSettings({ workspace }: { workspace: Workspace }) {
       {message ? <p role="status">{message}</p> : null}
       <ErrorText error={error} />
       {info && !info.vault.persistent ? (
-        <p className="warn-text">Secrets are kept in memory for this run only: {info.vault.notice}</p>
+        <p className="warn-text">{vaultInPlainWords(info.vault)}</p>
       ) : null}
     </section>
   )
