@@ -65,7 +65,10 @@ describe('pasted tokens', () => {
 
   it('explains a token with spaces in plain words, without naming an internal call', async () => {
     const result = await app.dispatch('workspaces.addByToken', { token: 'abc def ghijkl', region: 'US' })
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('without the word Bearer') } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('without the word Bearer') }
+    })
     expect(JSON.stringify(result)).not.toMatch(/workspaces\.|addByToken/)
   })
 
@@ -95,7 +98,11 @@ describe('sandbox tokens offered by the app', () => {
     const again = await app.dispatch('workspaces.addSandbox', { workspace: 'us', scopes: 'extended' })
     expect(again).toMatchObject({
       ok: false,
-      error: { code: 'conflict', message: expect.stringContaining('already added'), details: { existingId: (first as { value: Ws }).value.id } }
+      error: {
+        code: 'conflict',
+        message: expect.stringContaining('already added'),
+        details: { existingId: (first as { value: Ws }).value.id }
+      }
     })
     const replaced = await app.dispatch('workspaces.addSandbox', { workspace: 'us', scopes: 'extended', replace: true })
     expect(replaced).toMatchObject({ ok: true, value: { id: (first as { value: Ws }).value.id } })

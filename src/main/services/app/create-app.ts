@@ -38,10 +38,7 @@ export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
   let seeder: SandboxSeeder | null = null
   // Read lazily: stores report a corrupt file when they are first opened, after this point.
   // The secret store's notice travels as info.vault.notice: the page says it once, in plain words.
-  const notices = () => [
-    ...(deps.notices ?? []),
-    ...(seeder?.notice() ? [seeder.notice()!] : [])
-  ]
+  const notices = () => [...(deps.notices ?? []), ...(seeder?.notice() ? [seeder.notice()!] : [])]
 
   const sandbox: Sandbox | null = deps.sandbox === false ? null : await startSandbox(deps.sandbox ?? {})
   // Only the sandbox this process started and still runs gets a sandbox workspace's credential.

@@ -78,13 +78,7 @@ export function parseIntercomErrors(text: string): IntercomErrorItem[] | null {
 }
 
 export type AuthFailureCause =
-  | 'invalid_token'
-  | 'revoked_token'
-  | 'expired_token'
-  | 'missing_permission'
-  | 'plan_restricted'
-  | 'forbidden'
-  | 'retired_key'
+  'invalid_token' | 'revoked_token' | 'expired_token' | 'missing_permission' | 'plan_restricted' | 'forbidden' | 'retired_key'
 
 export interface AuthExplanation {
   cause: AuthFailureCause
@@ -130,7 +124,8 @@ export function explainAuthFailure(
     return {
       cause: 'retired_key',
       title: 'Intercom retired API keys',
-      detail: 'Intercom retired API keys: migrate to an Access Token. Token Desk verifies the new token belongs to this workspace and replaces the key pair.'
+      detail:
+        'Intercom retired API keys: migrate to an Access Token. Token Desk verifies the new token belongs to this workspace and replaces the key pair.'
     }
   const list = errors ?? []
   const has = (...codes: string[]) => list.some((e) => codes.includes(e.code))

@@ -148,7 +148,7 @@ export class LoopbackListener {
         )
       case 'ok':
         if (this.options.holdAnswer) {
-          this.#held = { res, timer: setTimeout(() => this.answer("pending"), HOLD_LIMIT_MS).unref() }
+          this.#held = { res, timer: setTimeout(() => this.answer('pending'), HOLD_LIMIT_MS).unref() }
           return this.#finish(null, check.params)
         }
         return reply(200, PAGES.success, () => this.#finish(null, check.params))

@@ -36,11 +36,33 @@ it('a restart without the secret marks the workspace, refuses the token, and sti
   expect(JSON.stringify([...store.values()])).not.toContain('secretMissing') // a run's state, not the file's
 
   const sender = new WorkspaceSender(second, spool)
-  await expect(sender.send(added.id, { method: 'GET', path: '/me', pathParams: {}, query: [], headers: [], body: null, intercomVersion: null, authMode: 'bearer', operationId: null })).rejects.toMatchObject({
+  await expect(
+    sender.send(added.id, {
+      method: 'GET',
+      path: '/me',
+      pathParams: {},
+      query: [],
+      headers: [],
+      body: null,
+      intercomVersion: null,
+      authMode: 'bearer',
+      operationId: null
+    })
+  ).rejects.toMatchObject({
     code: 'vault_unavailable',
     message: expect.stringContaining('Enter it again')
   })
-  const none = await sender.send(added.id, { method: 'GET', path: '/me', pathParams: {}, query: [], headers: [], body: null, intercomVersion: null, authMode: 'none', operationId: null })
+  const none = await sender.send(added.id, {
+    method: 'GET',
+    path: '/me',
+    pathParams: {},
+    query: [],
+    headers: [],
+    body: null,
+    intercomVersion: null,
+    authMode: 'none',
+    operationId: null
+  })
   expect(none.response.status).toBe(401) // sent, without a credential
   expect(none.prepared.headers.some(([name]) => name.toLowerCase() === 'authorization')).toBe(false)
 

@@ -31,7 +31,10 @@ export function Sidebar({ onAdd }: { onAdd: () => void }) {
               {w.sandbox ? <span className="badge sandbox">sandbox</span> : null}
               {w.authKind === 'legacy_api_key' ? <span className="badge warn">retired key</span> : null}
               {w.secretMissing ? (
-                <span className="badge warn" title="This run's secret store has no token for this workspace: enter it again in its settings.">
+                <span
+                  className="badge warn"
+                  title="This run's secret store has no token for this workspace: enter it again in its settings."
+                >
                   no token
                 </span>
               ) : null}

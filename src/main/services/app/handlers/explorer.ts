@@ -70,7 +70,10 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
     op: CatalogOperation | null,
     legacyKey = false
   ): ResponseSummary => {
-    const explanation = explainAuthFailure(response.status, response.intercomErrors, { requiredPermission: op?.permission ?? null, legacyKey })
+    const explanation = explainAuthFailure(response.status, response.intercomErrors, {
+      requiredPermission: op?.permission ?? null,
+      legacyKey
+    })
     const inline = response.body.kind === 'inline' && response.bytes <= INLINE_BODY_LIMIT ? response.body.text : null
     return {
       requestId,

@@ -24,7 +24,8 @@ export function workspaceHandlers(ctx: AppContext): WorkspaceHandlers {
     'workspaces.list': () => ({ workspaces: registry.list(), activeId: registry.active()?.id ?? null }),
     'workspaces.setActive': ({ id }) => ({ activeId: registry.setActive(id).id }),
     // A token of the app's own sandbox is recognised, ticked or not: Intercom would never know it.
-    'workspaces.addByToken': (input) => registry.addByToken({ ...input, sandbox: input.sandbox || isEmbeddedSandboxToken(ctx.sandbox, input.token) }),
+    'workspaces.addByToken': (input) =>
+      registry.addByToken({ ...input, sandbox: input.sandbox || isEmbeddedSandboxToken(ctx.sandbox, input.token) }),
     'workspaces.addSandbox': ({ workspace, scopes, replace }) => {
       const ws = ctx.sandbox?.workspaces.find((w) => w.key === workspace)
       if (!ws) throw new AppError('invalid_input', 'The embedded sandbox is not running.')

@@ -200,8 +200,8 @@ function SandboxTokens({ onDone }: { onDone: () => void }) {
     <fieldset className="form" aria-label="Sandbox tokens">
       <legend>Sandbox tokens</legend>
       <p className="muted">
-        The embedded sandbox is a local stand-in for Intercom with two workspaces (US and EU). Its tokens are fixed: <code>npm run sandbox</code>{' '}
-        prints the same ones. Add one here without copying it:
+        The embedded sandbox is a local stand-in for Intercom with two workspaces (US and EU). Its tokens are fixed:{' '}
+        <code>npm run sandbox</code> prints the same ones. Add one here without copying it:
       </p>
       <div className="row">
         <label htmlFor="sandbox-workspace">Sandbox workspace</label>

@@ -83,9 +83,7 @@ function WorkspaceSettings({ workspace }: { workspace: Workspace }) {
       <DeleteSection workspace={workspace} onError={setError} />
       {message ? <p role="status">{message}</p> : null}
       <ErrorText error={error} />
-      {info && !info.vault.persistent ? (
-        <p className="warn-text">{vaultInPlainWords(info.vault)}</p>
-      ) : null}
+      {info && !info.vault.persistent ? <p className="warn-text">{vaultInPlainWords(info.vault)}</p> : null}
     </section>
   )
 }
