@@ -431,7 +431,7 @@ export class WorkspaceRegistry {
     const { backend } = this.#o.vault
     throw new AppError(
       'vault_unavailable',
-      `The token for “${workspace.name}” is not in this run's secret store (${backend.label})` +
+      `The token for “${workspace.name}” is not in the current secret store (${backend.label})` +
         (workspace.vaultBackend !== backend.id ? `; it was saved with ${workspace.vaultBackend}` : '') +
         '. Enter it again: Workspace settings → Enter the token again.',
       { workspaceId: workspace.id, reason: 'secret_missing' }
