@@ -13,12 +13,15 @@ test('opens on the two sandbox workspaces with the secret store shown', async ({
   await page.screenshot({ path: screenshotPath('shell.png') })
 })
 
-test('switches workspaces from the sidebar, with Ctrl+2, and from the command palette', async ({ page, desk }) => {
+test('switches workspaces from the sidebar, with Alt+Shift+1 (the browser keeps Ctrl+1…9), and from the command palette', async ({
+  page,
+  desk
+}) => {
   await desk.open(page)
   const sidebar = page.getByRole('navigation', { name: 'Workspaces' })
   await sidebar.getByRole('button', { name: /Sandbox EU/ }).click()
   await expect(sidebar.getByRole('button', { name: /Sandbox EU/ })).toHaveAttribute('aria-current', 'true')
-  await page.keyboard.press('Control+1')
+  await page.keyboard.press('Alt+Shift+1')
   await expect(sidebar.getByRole('button', { name: /Sandbox US/ })).toHaveAttribute('aria-current', 'true')
 
   await page.keyboard.press('Control+k')

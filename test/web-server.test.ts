@@ -94,6 +94,39 @@ describe('browser-mode server', () => {
     expect(dispatch).not.toHaveBeenCalled()
   })
 
+  it('refuses calls and the event stream that the browser marks as cross-site or same-site, even with the cookie', async () => {
+    for (const site of ['cross-site', 'same-site']) {
+      const call = await raw('/api/call/app.info', {
+        method: 'POST',
+        headers: { cookie: cookie(), 'sec-fetch-site': site, 'content-type': 'application/json' },
+        body: '{}'
+      })
+      expect(call.status).toBe(403)
+      expect((await raw('/api/events', { headers: { cookie: cookie(), 'sec-fetch-site': site } })).status).toBe(403)
+    }
+    expect(dispatch).not.toHaveBeenCalled()
+    for (const site of ['same-origin', 'none']) {
+      const call = await raw('/api/call/app.info', {
+        method: 'POST',
+        headers: { cookie: cookie(), 'sec-fetch-site': site, 'content-type': 'application/json' },
+        body: '{}'
+      })
+      expect(call.status).toBe(200)
+    }
+    dispatch.mockClear()
+  })
+
+  it('answers a call name with broken percent-encoding with a typed 400', async () => {
+    const reply = await raw('/api/call/%ZZ', {
+      method: 'POST',
+      headers: { cookie: cookie(), origin: server.origin, 'content-type': 'application/json' },
+      body: '{}'
+    })
+    expect(reply.status).toBe(400)
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(dispatch).not.toHaveBeenCalled()
+  })
+
   it('carries contract calls over HTTP', async () => {
     const reply = await raw('/api/call/workspaces.setActive', {
       method: 'POST',

@@ -11,13 +11,16 @@ export interface BrowserModeInfo {
 
 export async function startBrowserMode(
   userData: string,
-  extraArgs: string[] = []
+  extraArgs: string[] = [],
+  /** Extra environment, e.g. a D-Bus address that leads nowhere, for a run without a keychain. */
+  env: Record<string, string> = {}
 ): Promise<{ child: ChildProcess; info: BrowserModeInfo }> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'src/main/web/index.ts', '--print-json', '--user-data', userData, ...extraArgs],
     {
-      stdio: ['ignore', 'pipe', 'pipe']
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env }
     }
   )
   let stderr = ''

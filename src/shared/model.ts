@@ -79,6 +79,8 @@ export const Workspace = z.object({
   /** Which vault backend holds the secret. */
   vaultBackend: z.string(),
   verifiedAt: z.string().nullable(),
-  createdAt: z.string()
+  createdAt: z.string(),
+  /** The secret is not in this run's vault (memory-only after a restart, a lost keychain): enter it again. */
+  secretMissing: z.boolean().default(false)
 })
 export type Workspace = z.infer<typeof Workspace>

@@ -1,7 +1,8 @@
 // Browser mode: the same services and the same renderer build, with the contract carried over HTTP
 // instead of IPC. Binds 127.0.0.1 only; every request must carry the per-launch secret (from the
 // printed URL, then an HttpOnly cookie), a Host of this server (DNS-rebinding defence) and, when a
-// browser sends one, an Origin of this server (CSRF defence).
+// browser sends one, an Origin of this server (CSRF defence). Calls and the event stream also refuse
+// what the browser itself marks as coming from another site (Sec-Fetch-Site).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { createReadStream } from 'node:fs'
 import { randomBytes, timingSafeEqual } from 'node:crypto'
@@ -68,6 +69,17 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
+const unknownCall = { ok: false, error: { code: 'invalid_input', message: 'That is not a Token Desk call (its name is not valid).' } }
+
+/** The call name from the URL, or null when its percent-encoding is broken (e.g. %ZZ). */
+function decodeCallName(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded)
+  } catch {
+    return null
+  }
+}
+
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const secret = options.secret ?? randomBytes(24).toString('base64url')
   const maxBody = options.maxBodyBytes ?? 96 * 1024 * 1024
@@ -116,6 +128,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return send(res, 403, "Open Token Desk with the URL printed in the terminal (it carries this run's secret).")
     }
 
+    // A second layer behind the cookie and Origin: the browser says where the request came from.
+    const fetchSite = req.headers['sec-fetch-site']
+    if (url.pathname.startsWith('/api/') && (fetchSite === 'cross-site' || fetchSite === 'same-site'))
+      return send(res, 403, 'Cross-site request refused.')
+
     if (url.pathname.startsWith('/api/call/')) {
       if (req.method !== 'POST') return send(res, 405, 'Use POST.', 'text/plain', { Allow: 'POST' })
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'Send JSON.')
@@ -131,7 +148,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           'application/json'
         )
       }
-      const result = await options.dispatch(decodeURIComponent(url.pathname.slice('/api/call/'.length)), input)
+      const name = decodeCallName(url.pathname.slice('/api/call/'.length))
+      if (name === null) return send(res, 400, JSON.stringify(unknownCall), 'application/json; charset=utf-8')
+      const result = await options.dispatch(name, input)
       return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8')
     }
 

@@ -3,7 +3,7 @@ import { WorkspaceProvider, useWorkspaces } from './state/workspaces'
 import { Sidebar } from './shell/Sidebar'
 import { StatusBar } from './shell/StatusBar'
 import { CommandPalette } from './shell/CommandPalette'
-import { installShortcutHandler, useCommands, type Command } from './shell/commands'
+import { installShortcutHandler, useCommands, workspaceShortcut, type Command } from './shell/commands'
 import { AddWorkspaceDialog } from './features/workspaces/AddWorkspaceDialog'
 import { WorkspacePanel } from './features/workspaces/WorkspacePanel'
 import { Notices } from './shell/Notices'
@@ -21,7 +21,7 @@ const VIEWS = [
 type View = (typeof VIEWS)[number]['id']
 
 function Shell() {
-  const { workspaces, setActive, loading } = useWorkspaces()
+  const { workspaces, setActive, loading, info } = useWorkspaces()
   const [paletteOpen, setPaletteOpen] = useState(false)
   const [adding, setAdding] = useState(false)
   const [view, setView] = useState<View>('explorer')
@@ -43,11 +43,11 @@ function Shell() {
         id: `workspace.switch.${w.id}`,
         title: `Switch to ${w.name} (${w.region})`,
         section: 'Workspaces',
-        shortcut: i < 9 ? `Mod+${i + 1}` : undefined,
+        shortcut: i < 9 ? workspaceShortcut(i + 1, info?.host) : undefined,
         run: () => void setActive(w.id)
       }))
     ],
-    [workspaces, setActive]
+    [workspaces, setActive, info?.host]
   )
   useCommands(commands)
 

@@ -13,7 +13,7 @@ export type RateLimitInfo = z.infer<typeof RateLimitInfo>
 export const IntercomErrorItem = z.object({ code: z.string(), message: z.string(), field: z.string().optional(), hint: z.string() })
 
 export const AuthExplanation = z.object({
-  cause: z.enum(['invalid_token', 'revoked_token', 'expired_token', 'missing_permission', 'plan_restricted', 'forbidden']),
+  cause: z.enum(['invalid_token', 'revoked_token', 'expired_token', 'missing_permission', 'plan_restricted', 'forbidden', 'retired_key']),
   title: z.string(),
   /** What happened and what to do about it (for a missing permission: the Developer Hub advice). */
   detail: z.string(),

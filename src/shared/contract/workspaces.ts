@@ -1,15 +1,19 @@
 import { z } from 'zod'
 import { call, NoInput } from './define'
 import { Region, Workspace, WorkspaceColor } from '../model'
+import { cleanPastedToken, LEGACY_PAIR_HINT, looksLikeLegacyPair } from '../pasted-token'
 
 const Id = z.object({ id: z.string().min(1).max(100) })
-/** Tokens are pasted by people: trim, and refuse what cannot be a token. */
-const TokenText = z
-  .string()
-  .trim()
-  .min(8, 'the token looks too short')
-  .max(4096, 'the token is too long')
-  .regex(/^[^\s]+$/, 'the token must not contain spaces or line breaks')
+/** Tokens are pasted by people: trim, drop a leading "Bearer", and refuse what cannot be a token. */
+const TokenText = z.preprocess(
+  (value) => (typeof value === 'string' ? cleanPastedToken(value).token : value),
+  z
+    .string()
+    .min(8, 'the token looks too short')
+    .max(4096, 'the token is too long')
+    .regex(/^[^\s]+$/, 'the token must not contain spaces or line breaks: paste the token without the word Bearer')
+    .refine((token) => !looksLikeLegacyPair(token), LEGACY_PAIR_HINT)
+)
 
 export const WorkspaceEdit = z.object({
   name: z.string().trim().min(1).max(120).optional(),
@@ -42,7 +46,9 @@ export const OAuthFlowState = z.object({
   authorizeUrl: z.string(),
   redirectUri: z.string(),
   message: z.string().nullable(),
-  workspaceId: z.string().nullable()
+  workspaceId: z.string().nullable(),
+  /** The signed-in workspace is already present: this sign-in can replace its credential (oauth.replace). */
+  replaceableWorkspaceId: z.string().nullable().default(null)
 })
 export type OAuthFlowState = z.infer<typeof OAuthFlowState>
 
@@ -56,8 +62,15 @@ export const workspaceCalls = {
       /** The token belongs to the embedded sandbox (its API is local, whatever the region). */
       sandbox: z.boolean().default(false),
       name: z.string().trim().max(120).optional(),
-      color: WorkspaceColor.optional()
+      color: WorkspaceColor.optional(),
+      /** The token's workspace is already present: replace its credential (verified, as Rotate is). */
+      replace: z.boolean().default(false)
     }),
+    Workspace
+  ),
+  /** Adds one of the embedded sandbox's own tokens; the token stays in main. */
+  'workspaces.addSandbox': call(
+    z.object({ workspace: z.enum(['us', 'eu']), scopes: z.enum(['standard', 'extended']), replace: z.boolean().default(false) }),
     Workspace
   ),
   'workspaces.addLegacy': call(
@@ -81,6 +94,8 @@ export const workspaceCalls = {
   'oauth.start': call(OAuthStart, OAuthFlowState),
   'oauth.status': call(z.object({ flowId: z.string() }), OAuthFlowState),
   'oauth.cancel': call(z.object({ flowId: z.string() }), OAuthFlowState),
+  /** Replaces the credential of the workspace the sign-in turned out to belong to (verified by the sign-in's GET /me). */
+  'oauth.replace': call(z.object({ flowId: z.string() }), OAuthFlowState),
   'oauth.submitManual': call(z.object({ flowId: z.string(), pasted: z.string().trim().min(1).max(8192) }), OAuthFlowState)
 }
 

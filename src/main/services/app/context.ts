@@ -28,6 +28,8 @@ export interface AppDeps {
   sandbox?: SandboxOptions | false
   /** Create the two sandbox workspaces on first start (default true). */
   sandboxWorkspaces?: boolean
+  /** Pauses between attempts to create the sandbox workspaces when the sandbox fails (tests shorten them). */
+  sandboxRetryMs?: { first: number; max: number }
   /** One-time notices found while starting (a store file set aside, ...). */
   notices?: string[]
   /** Starts a worker thread that formats large response bodies (see services/documents). */
@@ -50,6 +52,8 @@ export interface AppContext {
   scopeStore: KeyValueStore
   /** "Lend to the command line" permissions and the record of lends. */
   lending: LendingLedger
+  /** App settings (sandbox seeded, OAuth loopback ports, dismissed notices). */
+  settings: KeyValueStore
   /** The active workspace's id, or a clear error. */
   workspaceId(id?: string): string
 }

@@ -13,7 +13,7 @@ import { OAuthFlows } from '../oauth'
 import { SavedRequestStore } from '../library/saved-requests'
 import { HistoryStore } from '../library/history'
 import { WorkspaceSender } from './workspace-sender'
-import { ensureSandboxWorkspaces } from './sandbox-workspaces'
+import { ensureSandboxWorkspaces, SandboxSeeder } from './sandbox-workspaces'
 import { appHandlers } from './handlers/app'
 import { workspaceHandlers } from './handlers/workspaces'
 import { oauthHandlers } from './handlers/oauth'
@@ -32,6 +32,8 @@ export interface TokenDeskApp {
   localDispatch: Dispatch
   events: EventHub
   sandboxUrl: string | null
+  /** The embedded sandbox this app started (tests change its faults). */
+  sandbox: Sandbox | null
   dispose(): Promise<void>
 }
 
@@ -39,10 +41,14 @@ export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
   const deps = { ...input, clock: input.clock ?? systemClock }
   const { logger } = deps
   const events = new EventHub()
+  let seeder: SandboxSeeder | null = null
   // Read lazily: stores report a corrupt file when they are first opened, after this point.
-  const notices = () => [...(deps.vault.backend.notice ? [deps.vault.backend.notice] : []), ...(deps.notices ?? [])]
+  // The secret store's notice travels as info.vault.notice: the page says it once, in plain words.
+  const notices = () => [...(deps.notices ?? []), ...(seeder?.notice() ? [seeder.notice()!] : [])]
 
   const sandbox: Sandbox | null = deps.sandbox === false ? null : await startSandbox(deps.sandbox ?? {})
+  // Only the sandbox this process started and still runs gets a sandbox workspace's credential.
+  let sandboxLive = sandbox !== null
   const spoolDir = path.join(deps.userData, 'responses')
   // Spooled bodies belong to one run: a huge last response is never reloaded at start-up.
   await rm(spoolDir, { recursive: true, force: true })
@@ -54,13 +60,21 @@ export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
     vault: deps.vault,
     clock: deps.clock,
     logger,
-    resolveApiBase: ({ region, sandbox: isSandbox }) => (isSandbox ? (sandbox?.url ?? null) : REGION_HOSTS[region]),
+    resolveApiBase: ({ region, sandbox: isSandbox }) => (isSandbox ? (sandboxLive ? sandbox!.url : null) : REGION_HOSTS[region]),
     onChange: (workspaces) => events.emit('workspacesChanged', { workspaces, activeId: registry.active()?.id ?? null })
   })
+  // A memory-only vault after a restart, or a lost keychain: say so before anything is sent.
+  await registry.checkSecrets()
   if (sandbox) {
     const firstStart = deps.sandboxWorkspaces !== false && settings.get('sandboxSeeded') !== true
-    await ensureSandboxWorkspaces(registry, sandbox, firstStart, logger)
-    if (firstStart) settings.set('sandboxSeeded', true)
+    seeder = new SandboxSeeder(
+      () => ensureSandboxWorkspaces(registry, sandbox, firstStart, logger),
+      () => {
+        if (firstStart) settings.set('sandboxSeeded', true)
+      },
+      deps.sandboxRetryMs
+    )
+    await seeder.start()
   }
 
   const ctx: AppContext = {
@@ -74,6 +88,7 @@ export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
     documents: new ResponseDocuments(deps.spawnDocumentWorker),
     scopeStore: deps.createStore('scopes'),
     lending: new LendingLedger(deps.createStore('lending'), deps.clock, (workspaceId) => events.emit('lendingChanged', { workspaceId })),
+    settings,
     workspaceId(id) {
       const resolved = id ?? registry.active()?.id
       if (!resolved) throw new AppError('invalid_input', 'Add or select a workspace first.')
@@ -81,7 +96,7 @@ export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
     }
   }
 
-  const flows = new OAuthFlows({ opener: deps.opener, vault: deps.vault, clock: deps.clock, logger })
+  const flows = new OAuthFlows({ opener: deps.opener, vault: deps.vault, clock: deps.clock, logger, appAnswersBrowser: true })
   const { dispose: stopOAuthEvents, ...oauth } = oauthHandlers(ctx, flows)
   const handlers: Handlers = {
     ...appHandlers(ctx, notices),
@@ -101,7 +116,10 @@ export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
     localDispatch,
     events,
     sandboxUrl: sandbox?.url ?? null,
+    sandbox,
     async dispose() {
+      seeder?.stop()
+      sandboxLive = false
       stopOAuthEvents()
       ctx.documents.closeAll()
       const status = flows.status()

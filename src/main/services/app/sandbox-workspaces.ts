@@ -1,5 +1,7 @@
 // The embedded sandbox's two workspaces: created on first start so the app opens on something that
-// works, and repaired when their secret is gone (a memory-only vault after a restart).
+// works, and repaired when their secret is gone (a memory-only vault after a restart). A sandbox
+// that fails while they are made does not stop the app: it says so and tries again.
+import { isAppError } from '../../../shared/errors'
 import type { Sandbox, SandboxWorkspace } from '../../sandbox'
 import type { Logger } from '../ports'
 import type { WorkspaceRegistry } from '../workspaces'
@@ -10,16 +12,28 @@ const PRESETS: Record<SandboxWorkspace['key'], { name: string; color: string; to
   eu: { name: 'Sandbox EU', color: '#16a34a', token: 'standard' }
 }
 
+/** The token each preset sandbox workspace is created with (the same on every start: the sandbox is seeded). */
+export function presetToken(ws: SandboxWorkspace): string {
+  return ws.tokens[PRESETS[ws.key].token]
+}
+
+/** True for a token the running embedded sandbox issued (its seeded standard, extended and revoked tokens). */
+export function isEmbeddedSandboxToken(sandbox: Sandbox | null, token: string): boolean {
+  return !!sandbox?.workspaces.some((ws) => Object.values(ws.tokens).includes(token))
+}
+
+/** Creates the missing preset workspaces (when seeding) and restores lost secrets; returns what failed. */
 export async function ensureSandboxWorkspaces(
   registry: WorkspaceRegistry,
   sandbox: Sandbox,
   seedIfEmpty: boolean,
   logger: Logger
-): Promise<void> {
+): Promise<string[]> {
+  const failures: string[] = []
   const existing = registry.list().filter((w) => w.sandbox)
   for (const ws of sandbox.workspaces) {
     const preset = PRESETS[ws.key]
-    const token = ws.tokens[preset.token]
+    const token = presetToken(ws)
     const found = existing.find((w) => w.appIdCode === ws.appIdCode)
     if (found) {
       // The sandbox's tokens are deterministic, so a lost secret can be put back.
@@ -32,7 +46,51 @@ export async function ensureSandboxWorkspaces(
       continue
     }
     if (!seedIfEmpty) continue
-    await registry.addByToken({ token, region: ws.region, name: preset.name, color: preset.color, sandbox: true })
+    try {
+      await registry.addByToken({ token, region: ws.region, name: preset.name, color: preset.color, sandbox: true })
+    } catch (error) {
+      failures.push(`${preset.name}: ${isAppError(error) ? error.message : String(error)}`)
+    }
   }
   if (!registry.active() && registry.list()[0]) registry.setActive(registry.list()[0]!.id)
+  return failures
+}
+
+/**
+ * Seeds the sandbox workspaces once per data folder. When the sandbox fails (it can be started with
+ * every request failing), the app starts anyway, `notice()` says what failed, and seeding is retried
+ * with a growing pause until it works or the app stops.
+ */
+export class SandboxSeeder {
+  #failures: string[] = []
+  #timer: NodeJS.Timeout | null = null
+  #stopped = false
+
+  constructor(
+    private readonly run: () => Promise<string[]>,
+    private readonly onSeeded: () => void,
+    private readonly retryMs = { first: 2_000, max: 30_000 }
+  ) {}
+
+  async start(): Promise<void> {
+    await this.#attempt(this.retryMs.first)
+  }
+
+  notice(): string | null {
+    if (this.#failures.length === 0) return null
+    return `The sandbox workspaces could not be created yet (${this.#failures.join('; ')}). Token Desk keeps trying in the background.`
+  }
+
+  stop(): void {
+    this.#stopped = true
+    if (this.#timer) clearTimeout(this.#timer)
+  }
+
+  async #attempt(nextDelay: number): Promise<void> {
+    this.#failures = await this.run().catch((error: unknown) => [String(error)])
+    if (this.#failures.length === 0) return this.onSeeded()
+    if (this.#stopped) return
+    this.#timer = setTimeout(() => void this.#attempt(Math.min(nextDelay * 2, this.retryMs.max)), nextDelay)
+    this.#timer.unref()
+  }
 }

@@ -1,6 +1,6 @@
 // Sends a draft as a workspace: the one place where a decrypted credential meets a request. The
 // explorer, "fetch all pages" and the scope prober all go through it.
-import { AppError } from '../../../shared/errors'
+import { AppError, isAppError } from '../../../shared/errors'
 import type { RequestDraft } from '../../../shared/model'
 import { buildRequest, isSameOrigin, type Credential, type PreparedRequest } from '../../../shared/request/build'
 import { executeRequest, type ExecuteOptions, type ExecutedResponse } from '../http/executor'
@@ -17,6 +17,17 @@ export function credentialForBuild(auth: WorkspaceCredential['auth']): Credentia
   return auth.kind === 'bearer' ? { kind: 'token', token: auth.token } : { kind: 'legacy', appId: auth.appId, apiKey: auth.apiKey }
 }
 
+/**
+ * A sandbox workspace shows its region's official host (https://api.eu.intercom.io) in the composer,
+ * so a full URL on that host means the sandbox: it becomes a path on the sandbox, never a foreign host.
+ */
+export function onWorkspaceHost(draft: RequestDraft, endpoint: Pick<WorkspaceCredential, 'officialBase'>): RequestDraft {
+  if (!endpoint.officialBase || !/^https?:\/\//i.test(draft.path) || !isSameOrigin(draft.path, endpoint.officialBase)) return draft
+  // Keep the path as typed (placeholders like {id} included): only the scheme and host are dropped.
+  const path = draft.path.replace(/^https?:\/\/[^/?#]*/i, '')
+  return { ...draft, path: path.startsWith('/') ? path : `/${path}` }
+}
+
 export class WorkspaceSender {
   constructor(
     private readonly registry: WorkspaceRegistry,
@@ -29,6 +40,7 @@ export class WorkspaceSender {
     const id = workspaceId ?? this.registry.active()?.id
     if (!id) throw new AppError('invalid_input', 'Add or select a workspace first.')
     const credential = await this.registry.credentialFor(id)
+    draft = onWorkspaceHost(draft, credential)
     const target = /^https?:\/\//i.test(draft.path) ? draft.path : credential.apiBase
     // A full URL to another host never gets the workspace's token.
     if (draft.authMode !== 'none' && !isSameOrigin(target, credential.apiBase)) {
@@ -47,8 +59,23 @@ export class WorkspaceSender {
     return { prepared, credential, secrets }
   }
 
+  /** Auth mode None: the workspace's host only, so a workspace whose secret is gone can still send. */
+  #prepareWithoutCredential(workspaceId: string | undefined, draft: RequestDraft): Omit<PreparedForWorkspace, 'credential'> {
+    const endpoint = this.registry.endpointFor(workspaceId ?? this.registry.active()?.id ?? '')
+    const prepared = buildRequest(onWorkspaceHost(draft, endpoint), {
+      baseUrl: endpoint.apiBase,
+      defaultVersion: endpoint.intercomVersion,
+      credential: { kind: 'none' }
+    })
+    return { prepared, secrets: [] }
+  }
+
   async send(workspaceId: string | undefined, draft: RequestDraft, options: Omit<ExecuteOptions, 'spoolDir'> = {}) {
-    const ready = await this.prepare(workspaceId, draft)
+    const ready = await this.prepare(workspaceId, draft).catch((error: unknown) => {
+      if (draft.authMode === 'none' && isAppError(error) && error.code === 'vault_unavailable')
+        return this.#prepareWithoutCredential(workspaceId, draft)
+      throw error
+    })
     const response = await this.execute(ready.prepared, { ...options, spoolDir: this.spoolDir })
     return { ...ready, response }
   }

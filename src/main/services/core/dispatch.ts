@@ -12,11 +12,13 @@ export type Handlers = {
 
 export type Dispatch = (name: string, input: unknown) => Promise<Result<unknown>>
 
+/** In the user's words: the field and what is wrong with it, never the internal call's name. */
 export function describeZodError(error: ZodError): string {
-  return error.issues
+  const text = error.issues
     .slice(0, 5)
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'input'}: ${issue.message}`)
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
     .join('; ')
+  return `Please check ${text}.`
 }
 
 export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
@@ -29,7 +31,11 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
     if (!parsed.success) {
       return {
         ok: false,
-        error: { code: 'invalid_input', message: `Invalid input for ${name}: ${describeZodError(parsed.error)}` }
+        error: {
+          code: 'invalid_input',
+          message: describeZodError(parsed.error),
+          details: { field: parsed.error.issues[0]?.path.join('.') ?? '' }
+        }
       }
     }
     try {

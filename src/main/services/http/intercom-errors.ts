@@ -77,7 +77,8 @@ export function parseIntercomErrors(text: string): IntercomErrorItem[] | null {
   })
 }
 
-export type AuthFailureCause = 'invalid_token' | 'revoked_token' | 'expired_token' | 'missing_permission' | 'plan_restricted' | 'forbidden'
+export type AuthFailureCause =
+  'invalid_token' | 'revoked_token' | 'expired_token' | 'missing_permission' | 'plan_restricted' | 'forbidden' | 'retired_key'
 
 export interface AuthExplanation {
   cause: AuthFailureCause
@@ -115,9 +116,17 @@ function missingPermission(permission: string | null): AuthExplanation {
 export function explainAuthFailure(
   status: number,
   errors: readonly IntercomErrorItem[] | null,
-  opts: { requiredPermission?: string | null } = {}
+  opts: { requiredPermission?: string | null; legacyKey?: boolean } = {}
 ): AuthExplanation | null {
   if (status !== 401 && status !== 403) return null
+  // Nothing about a retired app_id:api_key pair can be fixed by checking it: it must be replaced.
+  if (status === 401 && opts.legacyKey)
+    return {
+      cause: 'retired_key',
+      title: 'Intercom retired API keys',
+      detail:
+        'Intercom retired API keys: migrate to an Access Token. Token Desk verifies the new token belongs to this workspace and replaces the key pair.'
+    }
   const list = errors ?? []
   const has = (...codes: string[]) => list.some((e) => codes.includes(e.code))
   const named = list.map((e) => SCOPE_IN_MESSAGE.exec(e.message)?.[1]).find((x): x is string => !!x)

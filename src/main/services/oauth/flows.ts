@@ -12,7 +12,7 @@ import { checkCallback, describeOAuthError } from './callback'
 import { GenericAuthorization, GenericProvider, type GenericTokens } from './generic'
 import { exchangeIntercomCode, INTERCOM_API_BASE, INTERCOM_AUTHORIZE_URL, intercomAuthorizeUrl } from './intercom'
 import { loopbackCertificate } from './loopback-certificate'
-import { LoopbackListener } from './loopback-listener'
+import { LoopbackListener, type BrowserOutcome } from './loopback-listener'
 
 const Listen = z.object({
   /** A fixed port, for providers that need the exact registered URL. */
@@ -73,6 +73,11 @@ export interface OAuthFlowsOptions {
   timeoutMs?: number
   clock?: Clock
   logger?: Logger
+  /**
+   * The app answers the browser tab itself (answerBrowser) once it has accepted the result; without
+   * this the tab is told "Signed in" as soon as the token is verified.
+   */
+  appAnswersBrowser?: boolean
 }
 
 interface Flow {
@@ -108,7 +113,8 @@ export class OAuthFlows {
       port: request.port,
       path: request.callbackPath,
       timeoutMs: this.options.timeoutMs,
-      tls
+      tls,
+      holdAnswer: true
     })
     const { redirectUri } = listener
     const authorizeUrl = generic
@@ -153,6 +159,11 @@ export class OAuthFlows {
   /** The flow's outcome: tokens (and, for Intercom, the verified identity). */
   result(flowId: string): Promise<OAuthResult> {
     return this.#get(flowId).result
+  }
+
+  /** Tells the browser tab that delivered the redirect how the sign-in ended (appAnswersBrowser). */
+  answerBrowser(flowId: string, outcome: BrowserOutcome): void {
+    this.#get(flowId).listener.answer(outcome)
   }
 
   status(): FlowStatus | null {
@@ -226,8 +237,10 @@ export class OAuthFlows {
       this.#update(flow, { phase: 'exchanging' })
       const result = await finish(params)
       this.#update(flow, { phase: 'done' })
+      if (!this.options.appAnswersBrowser) flow.listener.answer('success')
       return result
     } catch (error) {
+      flow.listener.answer('failed')
       const appError = error instanceof AppError ? error : new AppError('oauth', 'Sign-in failed unexpectedly.')
       this.#update(flow, { phase: appError.code === 'cancelled' ? 'cancelled' : 'failed', error: appError.toShape() })
       throw appError

@@ -17,7 +17,17 @@ export interface LoopbackOptions {
   timeoutMs?: number
   /** HTTPS mode: the redirect becomes https://localhost:<port><path>. */
   tls?: { cert: string; key: string }
+  /**
+   * Keep the browser tab waiting after a good redirect until `answer()` says how it ended, so the
+   * tab never reads "Signed in" before the app has accepted the result.
+   */
+  holdAnswer?: boolean
 }
+
+export type BrowserOutcome = 'success' | 'failed' | 'choice'
+
+/** How long a tab waits for the app's answer before it is sent back to the app. */
+const HOLD_LIMIT_MS = 2 * 60 * 1000
 
 const SECURITY_HEADERS = {
   'Cache-Control': 'no-store',
@@ -38,6 +48,11 @@ const PAGES = {
     'Unexpected sign-in response',
     'This response does not belong to the sign-in Token Desk is waiting for. Return to Token Desk.'
   ),
+  choice: page(
+    'Almost done',
+    'This workspace is already in Token Desk. Return to Token Desk to replace its credential with this sign-in, or keep the current one.'
+  ),
+  pending: page('Return to Token Desk', 'Token Desk received the sign-in; it shows the result.'),
   badHost: page('Bad request', 'Unexpected host.'),
   notFound: page('Not found', 'Nothing here.')
 }
@@ -50,6 +65,8 @@ export class LoopbackListener {
   #settle!: { resolve: (p: URLSearchParams) => void; reject: (e: AppError) => void }
   #timer: NodeJS.Timeout | undefined
   #closed = false
+  /** The tab that delivered the redirect, while it waits for `answer()`. */
+  #held: { res: http.ServerResponse; timer: NodeJS.Timeout } | null = null
 
   private constructor(
     private readonly server: http.Server,
@@ -96,6 +113,16 @@ export class LoopbackListener {
     this.#finish(new AppError('cancelled', 'Sign-in was cancelled.'))
   }
 
+  /** Tells the waiting browser tab (holdAnswer) how the sign-in ended; later calls do nothing. */
+  answer(outcome: BrowserOutcome | 'pending'): void {
+    const held = this.#held
+    if (!held) return
+    this.#held = null
+    clearTimeout(held.timer)
+    held.res.on('finish', () => this.server.closeAllConnections())
+    held.res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8' }).end(PAGES[outcome])
+  }
+
   #handle(req: http.IncomingMessage, res: http.ServerResponse, path: string): void {
     const reply = (status: number, body: string, then?: () => void) => {
       if (then) res.on('finish', then)
@@ -120,6 +147,10 @@ export class LoopbackListener {
           this.#finish(new AppError('oauth', describeOAuthError(check.error, check.description), { error: check.error }))
         )
       case 'ok':
+        if (this.options.holdAnswer) {
+          this.#held = { res, timer: setTimeout(() => this.answer('pending'), HOLD_LIMIT_MS).unref() }
+          return this.#finish(null, check.params)
+        }
         return reply(200, PAGES.success, () => this.#finish(null, check.params))
     }
   }
@@ -129,7 +160,7 @@ export class LoopbackListener {
     this.#closed = true
     clearTimeout(this.#timer)
     this.server.close()
-    this.server.closeAllConnections()
+    if (!this.#held) this.server.closeAllConnections()
     if (error) this.#settle.reject(error)
     else this.#settle.resolve(params!)
   }

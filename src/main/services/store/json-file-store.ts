@@ -4,6 +4,7 @@ import Conf, { type Options } from 'conf'
 import { AppError } from '../../../shared/errors'
 import type { Clock, KeyValueStore, Logger } from '../ports'
 import { systemClock } from '../ports'
+import { shapeProblem } from './store-shapes'
 
 /** The subset of conf (and electron-store, which extends it) that the store wraps. */
 export interface ConfLike {
@@ -28,7 +29,8 @@ export interface JsonFileStoreOptions {
 
 /**
  * Options shared by conf and electron-store. Dot-notation is off so keys are taken literally, the
- * file is owner-only, and a file that is not a JSON object counts as corrupt.
+ * file is owner-only, and a file that is not a JSON object, or not of the shape the store `name`
+ * holds (store-shapes.ts), counts as corrupt.
  */
 export function jsonStoreOptions(cwd: string, name: string): Options<Record<string, unknown>> {
   return {
@@ -40,6 +42,8 @@ export function jsonStoreOptions(cwd: string, name: string): Options<Record<stri
     deserialize: (text) => {
       const value: unknown = JSON.parse(text)
       if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new SyntaxError('the top level is not a JSON object')
+      const problem = shapeProblem(name, value)
+      if (problem) throw new SyntaxError(problem)
       return value as Record<string, unknown>
     }
   }

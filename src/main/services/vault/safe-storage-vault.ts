@@ -7,7 +7,7 @@ import { DEFAULT_VAULT_TIMEOUT_MS, type Credential, type SafeStorageLike, type S
 /** One encrypted secret as stored: which safeStorage backend wrote it travels with the ciphertext. */
 const SecretRecord = z.object({ v: z.literal(1), backend: z.string().min(1), data: z.string() })
 type SecretRecord = z.infer<typeof SecretRecord>
-const SecretTable = z.record(z.string(), z.record(z.string(), SecretRecord))
+export const SecretTable = z.record(z.string(), z.record(z.string(), SecretRecord))
 type SecretTable = z.infer<typeof SecretTable>
 
 const BACKEND_NAMES: Record<string, string> = {

@@ -15,8 +15,15 @@ const WORKSPACES_KEY = 'workspaces'
 const ACTIVE_KEY = 'activeWorkspaceId'
 const PALETTE = ['#3b82f6', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6', '#ec4899', '#14b8a6', '#64748b']
 
+/**
+ * What a sandbox workspace stores instead of an address. The embedded sandbox takes a new port on
+ * every start, so its address is looked up (resolveApiBase) each time, never read from disk: a port
+ * from an earlier run may be dead, or held by another process that must not receive a token.
+ */
+export const EMBEDDED_SANDBOX = 'embedded-sandbox:'
+
 /** What is persisted: the renderer-facing Workspace plus where its API lives. */
-const StoredWorkspace = Workspace.extend({ apiBase: z.string().url(), apiBaseOverride: z.string().url().nullable() })
+export const StoredWorkspace = Workspace.extend({ apiBase: z.string().url(), apiBaseOverride: z.string().url().nullable() })
 type StoredWorkspace = z.infer<typeof StoredWorkspace>
 
 const Token = z
@@ -39,7 +46,9 @@ export const AddByTokenInput = z.object({
   color: WorkspaceColor.optional(),
   intercomVersion: IntercomVersion.optional(),
   apiBaseOverride: HttpUrl.optional(),
-  sandbox: z.boolean().optional()
+  sandbox: z.boolean().optional(),
+  /** When the token's workspace is already present, replace that workspace's credential instead of refusing. */
+  replace: z.boolean().optional()
 })
 export type AddByTokenInput = z.input<typeof AddByTokenInput>
 
@@ -78,6 +87,8 @@ export type WorkspaceAuth = { kind: 'bearer'; token: string } | { kind: 'legacy'
 export interface WorkspaceCredential {
   workspaceId: string
   apiBase: string
+  /** A sandbox workspace stands in for its region's official host: a full URL there means the sandbox. */
+  officialBase?: string
   intercomVersion: string
   auth: WorkspaceAuth
 }
@@ -85,7 +96,10 @@ export interface WorkspaceCredential {
 export interface WorkspaceRegistryOptions {
   store: KeyValueStore
   vault: SecretVault
-  /** The API host for a region; sandbox workspaces must get theirs from here (or an override). */
+  /**
+   * The API host for a region. Sandbox workspaces get theirs only from here, at each use: null
+   * means the embedded sandbox is not running (it must answer for the app's own, live sandbox).
+   */
   resolveApiBase?: (target: { region: Region; sandbox: boolean }) => string | null
   identify?: typeof fetchIntercomIdentity
   revoke?: typeof revokeIntercomToken
@@ -105,6 +119,8 @@ export function tokenPreview(secret: string): string {
 export class WorkspaceRegistry {
   readonly #o: WorkspaceRegistryOptions & { clock: Clock; identify: typeof fetchIntercomIdentity; revoke: typeof revokeIntercomToken }
   #queue: Promise<unknown> = Promise.resolve()
+  /** Workspaces whose secret this run's vault does not hold; known from checkSecrets() and every read. */
+  readonly #missing = new Set<string>()
 
   constructor(options: WorkspaceRegistryOptions) {
     this.#o = { clock: systemClock, identify: fetchIntercomIdentity, revoke: revokeIntercomToken, ...options }
@@ -112,11 +128,24 @@ export class WorkspaceRegistry {
   }
 
   list(): Workspace[] {
-    return this.#load().map(toPublic)
+    return this.#load().map((w) => this.#public(w))
   }
 
   get(id: string): Workspace {
-    return toPublic(this.#find(id))
+    return this.#public(this.#find(id))
+  }
+
+  /** Looks each workspace's secret up once (at start), so a missing one shows before anything is sent. */
+  async checkSecrets(): Promise<void> {
+    for (const workspace of this.#load()) {
+      const kind = workspace.authKind === 'legacy_api_key' ? 'legacy' : 'token'
+      const found = await this.#o.vault.get(VAULT_SERVICE, account(workspace.id, kind)).then(
+        (secret) => secret !== null,
+        (error: unknown) => (isUnusableSecret(error) ? false : null)
+      )
+      if (found !== null) this.#markSecret(workspace.id, found)
+    }
+    this.#emit()
   }
 
   /** The active workspace: the last one chosen, else the first, else null. */
@@ -124,14 +153,14 @@ export class WorkspaceRegistry {
     const all = this.#load()
     const id = this.#o.store.get(ACTIVE_KEY)
     const found = all.find((w) => w.id === id) ?? all[0]
-    return found ? toPublic(found) : null
+    return found ? this.#public(found) : null
   }
 
   setActive(id: string): Workspace {
     const workspace = this.#find(id)
     this.#o.store.set(ACTIVE_KEY, id)
     this.#emit()
-    return toPublic(workspace)
+    return this.#public(workspace)
   }
 
   addByToken(input: AddByTokenInput): Promise<Workspace> {
@@ -216,9 +245,12 @@ export class WorkspaceRegistry {
       const p = parse(WorkspacePatch, patch)
       const workspace = this.#find(id)
       const region = p.region ?? workspace.region
-      const apiBase =
-        region === workspace.region ? workspace.apiBase : this.#apiBase(region, workspace.sandbox, workspace.apiBaseOverride ?? undefined)
-      return toPublic(this.#save({ ...workspace, ...p, region, apiBase }))
+      const apiBase = workspace.sandbox
+        ? EMBEDDED_SANDBOX
+        : region === workspace.region
+          ? workspace.apiBase
+          : this.#apiBase(region, workspace.sandbox, workspace.apiBaseOverride ?? undefined)
+      return this.#public(this.#save({ ...workspace, ...p, region, apiBase }))
     })
   }
 
@@ -230,7 +262,7 @@ export class WorkspaceRegistry {
         const token = await this.#o.vault.get(VAULT_SERVICE, account(id, 'token'))
         // Already revoked (401) is as good as revoked; any other failure keeps the workspace so the user can retry.
         if (token)
-          await this.#o.revoke(workspace.apiBase, token).catch((error: unknown) => {
+          await this.#o.revoke(this.#apiBaseOf(workspace), token).catch((error: unknown) => {
             if (!(error instanceof AppError && error.code === 'unauthorized')) throw error
           })
       }
@@ -241,10 +273,17 @@ export class WorkspaceRegistry {
     })
   }
 
+  /** Where a workspace's requests go, without its secret (auth mode None needs no more). */
+  endpointFor(id: string): Omit<WorkspaceCredential, 'auth'> {
+    const workspace = this.#find(id)
+    const endpoint = { workspaceId: id, apiBase: this.#apiBaseOf(workspace), intercomVersion: workspace.intercomVersion }
+    return workspace.sandbox ? { ...endpoint, officialBase: REGION_HOSTS[workspace.region] } : endpoint
+  }
+
   /** The decrypted credential for the request executor. Never send this to the renderer. */
   async credentialFor(id: string): Promise<WorkspaceCredential> {
     const workspace = this.#find(id)
-    const base = { workspaceId: id, apiBase: workspace.apiBase, intercomVersion: workspace.intercomVersion }
+    const base = this.endpointFor(id)
     if (workspace.authKind === 'legacy_api_key') {
       const pair = z.object({ appId: z.string(), apiKey: z.string() }).parse(JSON.parse(await this.#secret(workspace, 'legacy')))
       return { ...base, auth: { kind: 'legacy', ...pair } }
@@ -277,16 +316,18 @@ export class WorkspaceRegistry {
     secrets: Partial<Record<'token' | 'legacy' | 'oauth-client', string>>
     preview?: string
     verified?: boolean
+    replace?: boolean
   }): Promise<Workspace> {
     const { identity } = args
     const all = this.#load()
     const region = identity.region ?? args.region
     const duplicate = all.find((w) => w.appIdCode === identity.appIdCode && w.region === region && w.sandbox === args.sandbox)
+    if (duplicate && args.replace && args.secrets.token) return this.#replaceCredential(duplicate, identity, args.authKind, args.secrets)
     if (duplicate) {
       throw new AppError(
         'conflict',
-        `This token belongs to “${duplicate.name}” (${identity.appIdCode}, ${region}), which is already added.`,
-        { existingId: duplicate.id }
+        `This token belongs to “${duplicate.name}” (${identity.appIdCode}, ${region}), which is already added. You can replace that workspace's credential with it.`,
+        { existingId: duplicate.id, existingName: duplicate.name }
       )
     }
     const now = new Date(this.#o.clock.now()).toISOString()
@@ -308,7 +349,8 @@ export class WorkspaceRegistry {
       vaultBackend: this.#o.vault.backend.id,
       verifiedAt: args.verified === false ? null : now,
       createdAt: now,
-      apiBase,
+      secretMissing: false,
+      apiBase: args.sandbox ? EMBEDDED_SANDBOX : apiBase,
       apiBaseOverride: args.apiBaseOverride ?? null
     }
     const written: string[] = []
@@ -325,12 +367,39 @@ export class WorkspaceRegistry {
     }
     this.#o.logger?.info('workspace added', { id, authKind: args.authKind, sandbox: args.sandbox })
     this.#emit()
-    return toPublic(workspace)
+    return this.#public(workspace)
+  }
+
+  /** The token was verified (GET /me) as this workspace's: it, and what came with it, replace the stored credential. */
+  async #replaceCredential(
+    workspace: StoredWorkspace,
+    identity: IntercomIdentity,
+    authKind: Workspace['authKind'],
+    secrets: Partial<Record<'token' | 'legacy' | 'oauth-client', string>>
+  ): Promise<Workspace> {
+    for (const kind of ['token', 'legacy', 'oauth-client'] as const) {
+      const secret = secrets[kind]
+      if (secret !== undefined) await this.#o.vault.set(VAULT_SERVICE, account(workspace.id, kind), secret)
+      else if (kind !== 'token') await this.#o.vault.delete(VAULT_SERVICE, account(workspace.id, kind))
+    }
+    this.#markSecret(workspace.id, true)
+    this.#o.logger?.info('workspace credential replaced', { id: workspace.id, authKind })
+    const updated = this.#save({
+      ...workspace,
+      authKind,
+      appName: identity.appName,
+      adminName: identity.adminName,
+      adminEmail: identity.adminEmail,
+      tokenPreview: tokenPreview(secrets.token ?? ''),
+      vaultBackend: this.#o.vault.backend.id,
+      verifiedAt: new Date(this.#o.clock.now()).toISOString()
+    })
+    return this.#public(updated)
   }
 
   async #replaceToken(workspace: StoredWorkspace, rawToken: string, change: Partial<StoredWorkspace>): Promise<Workspace> {
     const token = parse(Token, rawToken)
-    const identity = await this.#o.identify({ apiBase: workspace.apiBase, token, intercomVersion: workspace.intercomVersion })
+    const identity = await this.#o.identify({ apiBase: this.#apiBaseOf(workspace), token, intercomVersion: workspace.intercomVersion })
     if (identity.appIdCode !== workspace.appIdCode) {
       throw new AppError(
         'conflict',
@@ -338,6 +407,7 @@ export class WorkspaceRegistry {
       )
     }
     await this.#o.vault.set(VAULT_SERVICE, account(workspace.id, 'token'), token)
+    this.#markSecret(workspace.id, true)
     const updated = this.#save({
       ...workspace,
       ...change,
@@ -348,20 +418,37 @@ export class WorkspaceRegistry {
       vaultBackend: this.#o.vault.backend.id,
       verifiedAt: new Date(this.#o.clock.now()).toISOString()
     })
-    return toPublic(updated)
+    return this.#public(updated)
   }
 
   async #secret(workspace: StoredWorkspace, kind: 'token' | 'legacy'): Promise<string> {
-    const secret = await this.#o.vault.get(VAULT_SERVICE, account(workspace.id, kind))
+    const secret = await this.#o.vault.get(VAULT_SERVICE, account(workspace.id, kind)).catch((error: unknown) => {
+      if (isUnusableSecret(error)) this.#markSecret(workspace.id, false, true)
+      throw error
+    })
+    this.#markSecret(workspace.id, secret !== null, true)
     if (secret !== null) return secret
     const { backend } = this.#o.vault
     throw new AppError(
       'vault_unavailable',
-      `The credential for “${workspace.name}” is not in the current secret store (${backend.label})` +
+      `The token for “${workspace.name}” is not in the current secret store (${backend.label})` +
         (workspace.vaultBackend !== backend.id ? `; it was saved with ${workspace.vaultBackend}` : '') +
-        '. Enter the token again with Rotate.',
-      { workspaceId: workspace.id }
+        '. Enter it again: Workspace settings → Enter the token again.',
+      { workspaceId: workspace.id, reason: 'secret_missing' }
     )
+  }
+
+  /** Records whether a workspace's secret is present; `announce` tells listeners when that changed. */
+  #markSecret(id: string, present: boolean, announce = false): void {
+    if (present === !this.#missing.has(id)) return
+    if (present) this.#missing.delete(id)
+    else this.#missing.add(id)
+    if (announce) this.#emit()
+  }
+
+  #public(workspace: StoredWorkspace): Workspace {
+    const { apiBase: _apiBase, apiBaseOverride: _override, ...rest } = workspace
+    return { ...rest, secretMissing: this.#missing.has(workspace.id) }
   }
 
   #apiBase(region: Region, sandbox: boolean, override?: string): string {
@@ -370,6 +457,15 @@ export class WorkspaceRegistry {
     if (resolved) return resolved
     if (sandbox) throw new AppError('invalid_input', 'The sandbox is not running, so a sandbox workspace has no API address.')
     return REGION_HOSTS[region]
+  }
+
+  /** Where a stored workspace's API is now: a sandbox workspace asks for the running sandbox. */
+  #apiBaseOf(workspace: StoredWorkspace): string {
+    if (!workspace.sandbox) return workspace.apiBase
+    const resolved = this.#o.resolveApiBase?.({ region: workspace.region, sandbox: true })
+    if (!resolved)
+      throw new AppError('network', `The embedded sandbox is not running, so “${workspace.name}” cannot be reached. Restart Token Desk.`)
+    return resolved
   }
 
   #find(id: string): StoredWorkspace {
@@ -390,11 +486,16 @@ export class WorkspaceRegistry {
     const parsed = z.array(StoredWorkspace).safeParse(raw)
     if (!parsed.success)
       throw new AppError('storage', `The saved workspace list is malformed (${parsed.error.issues[0]?.message ?? 'invalid'}).`)
-    return parsed.data
+    // Files from earlier versions kept the sandbox's port of the day: never trust it.
+    return parsed.data.map((w) => (w.sandbox ? { ...w, apiBase: EMBEDDED_SANDBOX, apiBaseOverride: null } : w))
   }
 
   #write(workspaces: StoredWorkspace[]): void {
-    this.#o.store.set(WORKSPACES_KEY, workspaces)
+    // Whether the secret is present belongs to this run, not to the file.
+    this.#o.store.set(
+      WORKSPACES_KEY,
+      workspaces.map(({ secretMissing: _missing, ...rest }) => rest)
+    )
   }
 
   #emit(): void {
@@ -409,9 +510,9 @@ export class WorkspaceRegistry {
   }
 }
 
-function toPublic(workspace: StoredWorkspace): Workspace {
-  const { apiBase: _apiBase, apiBaseOverride: _override, ...rest } = workspace
-  return rest
+/** A stored secret that can never be read again (another backend wrote it, its key changed); a timeout may pass. */
+function isUnusableSecret(error: unknown): boolean {
+  return error instanceof AppError && error.code === 'vault_unavailable'
 }
 
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {

@@ -1,8 +1,8 @@
 import { useWorkspaces } from '../state/workspaces'
-import { shortcutLabel } from './commands'
+import { shortcutLabel, workspaceShortcut } from './commands'
 
 export function Sidebar({ onAdd }: { onAdd: () => void }) {
-  const { workspaces, active, setActive, loading } = useWorkspaces()
+  const { workspaces, active, setActive, loading, info } = useWorkspaces()
   return (
     <nav className="sidebar" aria-label="Workspaces">
       <header className="sidebar-header">
@@ -22,7 +22,7 @@ export function Sidebar({ onAdd }: { onAdd: () => void }) {
               type="button"
               className={`workspace-item ${active?.id === w.id ? 'active' : ''}`}
               aria-current={active?.id === w.id ? 'true' : undefined}
-              title={i < 9 ? `Switch with ${shortcutLabel(`Mod+${i + 1}`)}` : undefined}
+              title={i < 9 ? `Switch with ${shortcutLabel(workspaceShortcut(i + 1, info?.host))}` : undefined}
               onClick={() => void setActive(w.id)}
             >
               <span className="dot" style={{ background: w.color }} aria-hidden />
@@ -30,6 +30,14 @@ export function Sidebar({ onAdd }: { onAdd: () => void }) {
               <span className="badge">{w.region}</span>
               {w.sandbox ? <span className="badge sandbox">sandbox</span> : null}
               {w.authKind === 'legacy_api_key' ? <span className="badge warn">retired key</span> : null}
+              {w.secretMissing ? (
+                <span
+                  className="badge warn"
+                  title="This run's secret store has no token for this workspace: enter it again in its settings."
+                >
+                  no token
+                </span>
+              ) : null}
             </button>
           </li>
         ))}

@@ -23,7 +23,15 @@ function changed() {
 export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 
 export function shortcutLabel(shortcut: string): string {
-  return shortcut.replace('Mod', isMac ? '⌘' : 'Ctrl')
+  return shortcut.replace('Mod', isMac ? '⌘' : 'Ctrl').replace('Alt', isMac ? '⌥' : 'Alt')
+}
+
+/**
+ * The key that switches to the n-th workspace (1–9). A browser keeps Ctrl/Cmd+1…9 for its own tabs
+ * (a page cannot take them), so browser mode uses Alt+Shift+1…9, which browsers leave alone.
+ */
+export function workspaceShortcut(n: number, host: 'electron' | 'web' | undefined): string {
+  return host === 'web' ? `Alt+Shift+${n}` : `Mod+${n}`
 }
 
 export function matchesShortcut(event: KeyboardEvent, shortcut: string): boolean {
@@ -34,7 +42,14 @@ export function matchesShortcut(event: KeyboardEvent, shortcut: string): boolean
   if (wants.has('mod') !== mod) return false
   if (wants.has('shift') !== event.shiftKey) return false
   if (wants.has('alt') !== event.altKey) return false
+  // With Shift or Alt held a digit key types a symbol ("!", "¡"): digits are matched by the key itself.
+  if (/^\d$/.test(key)) return event.code === `Digit${key}` || event.key === key
   return event.key.toLowerCase() === key
+}
+
+/** Runs a registered command by id (a link elsewhere in the UI that does what the palette would). */
+export function runCommand(id: string): void {
+  commands.get(id)?.run()
 }
 
 export function useCommands(list: Command[]): void {

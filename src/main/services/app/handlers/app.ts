@@ -3,7 +3,9 @@ import { isAllowedExternalUrl } from '../../security/policy'
 import { AppError } from '../../../../shared/errors'
 import type { AppContext } from '../context'
 
-type AppHandlers = Pick<Handlers, 'app.info' | 'app.openExternal' | 'app.setWeakStorage'>
+type AppHandlers = Pick<Handlers, 'app.info' | 'app.openExternal' | 'app.setWeakStorage' | 'app.dismissNotice'>
+
+const DISMISSED_KEY = 'dismissedNotices'
 
 export function appHandlers(ctx: AppContext, notices: () => string[]): AppHandlers {
   const { deps, sandbox } = ctx
@@ -17,8 +19,14 @@ export function appHandlers(ctx: AppContext, notices: () => string[]): AppHandle
       sandboxUrl: sandbox?.url ?? null,
       sandboxOAuth: sandboxClient(ctx),
       notices: notices(),
+      dismissedNotices: dismissed(ctx),
       weakStorage: { offered: deps.weakStorage?.offered ?? false, enabled: deps.weakStorage?.enabled ?? false }
     }),
+    'app.dismissNotice': ({ id }) => {
+      const all = [...new Set([...dismissed(ctx), id])]
+      ctx.settings.set(DISMISSED_KEY, all)
+      return { dismissed: all }
+    },
     'app.setWeakStorage': ({ allow }) => {
       if (!deps.weakStorage?.offered)
         throw new AppError('invalid_input', 'Weaker storage is only offered on a Linux desktop without a keyring.')
@@ -35,6 +43,10 @@ export function appHandlers(ctx: AppContext, notices: () => string[]): AppHandle
       return { opened: true }
     }
   }
+}
+
+function dismissed(ctx: AppContext): string[] {
+  return (ctx.settings.get(DISMISSED_KEY) as string[] | undefined) ?? []
 }
 
 function sandboxClient(ctx: AppContext): { clientId: string; clientSecret: string } | null {

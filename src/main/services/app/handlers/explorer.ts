@@ -69,9 +69,13 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
     requestId: string,
     sent: { method: string; url: string; headers: Array<[string, string]> },
     response: ExecutedResponse,
-    op: CatalogOperation | null
+    op: CatalogOperation | null,
+    legacyKey = false
   ): ResponseSummary => {
-    const explanation = explainAuthFailure(response.status, response.intercomErrors, { requiredPermission: op?.permission ?? null })
+    const explanation = explainAuthFailure(response.status, response.intercomErrors, {
+      requiredPermission: op?.permission ?? null,
+      legacyKey
+    })
     const inline = response.body.kind === 'inline' && response.bytes <= INLINE_BODY_LIMIT ? response.body.text : null
     return {
       requestId,
@@ -128,7 +132,8 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
             .catch((e: unknown) => ctx.deps.logger.warn('history was not recorded', { error: isAppError(e) ? e.message : String(e) }))
           // Every answer teaches what this token may do (the inspector and the badge follow it).
           scopes.learn(id, draft, response)
-          const summary = summarize(requestId, prepared, response, op)
+          const legacyKey = draft.authMode === 'legacy' && ctx.registry.get(id).authKind === 'legacy_api_key'
+          const summary = summarize(requestId, prepared, response, op, legacyKey)
           // The page will ask main to format this body: start now, while the summary travels.
           if (summary.bodyOnDisk)
             void ctx.documents.open(requestId, response.body, isJsonContentType(response.contentType)).catch(() => undefined)

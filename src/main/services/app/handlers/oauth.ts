@@ -5,14 +5,20 @@ import type { OAuthFlowState } from '../../../../shared/contract/workspaces'
 import { OAuthFlows, sandboxIntercomEndpoints, type FlowStatus, type OAuthRequest, type OAuthResult } from '../../oauth'
 import type { AppContext } from '../context'
 
-type OAuthHandlers = Pick<Handlers, 'oauth.start' | 'oauth.status' | 'oauth.cancel' | 'oauth.submitManual'>
+type OAuthHandlers = Pick<Handlers, 'oauth.start' | 'oauth.status' | 'oauth.cancel' | 'oauth.submitManual' | 'oauth.replace'>
 
 interface Outcome {
   workspaceId: string | null
   error: string | null
   /** True once the workspace was created (or creating it failed). */
   settled: boolean
+  /** The workspace is already present: the result waits here until the user chooses to replace its credential. */
+  replaceable: { workspaceId: string; result: OAuthResult; apiBaseOverride: string | undefined } | null
 }
+
+/** Where each OAuth client's loopback port is kept, so its registered redirect URL keeps working. */
+const OAUTH_PORTS_KEY = 'oauthPorts'
+const portKey = (input: { kind: string; clientId: string; redirect: string }) => `${input.kind}:${input.redirect}:${input.clientId}`
 
 export function oauthHandlers(ctx: AppContext, flows: OAuthFlows): OAuthHandlers & { dispose(): void } {
   const outcomes = new Map<string, Outcome>()
@@ -37,14 +43,15 @@ export function oauthHandlers(ctx: AppContext, flows: OAuthFlows): OAuthHandlers
       authorizeUrl: status.authorizeUrl,
       redirectUri: status.redirectUri,
       message: outcome?.error ?? status.error?.message ?? null,
-      workspaceId: outcome?.workspaceId ?? null
+      workspaceId: outcome?.workspaceId ?? null,
+      replaceableWorkspaceId: outcome?.replaceable?.workspaceId ?? null
     }
   }
 
   const emit = (status: FlowStatus) => ctx.events.emit('oauthProgress', toState(status))
   const unsubscribe = flows.subscribe(emit)
 
-  const createWorkspace = async (result: OAuthResult, apiBaseOverride: string | undefined): Promise<string> => {
+  const createWorkspace = async (result: OAuthResult, apiBaseOverride: string | undefined, replace = false): Promise<string> => {
     if (result.kind === 'intercom') {
       const workspace = await ctx.registry.addFromOAuth({
         accessToken: result.accessToken,
@@ -52,14 +59,41 @@ export function oauthHandlers(ctx: AppContext, flows: OAuthFlows): OAuthHandlers
         clientSecret: result.clientSecret,
         identity: result.identity,
         region: result.region,
-        sandbox: result.sandbox
+        sandbox: result.sandbox,
+        replace
       })
       return workspace.id
     }
     // A generic provider's token is kept when it works against an Intercom-compatible API.
-    const workspace = await ctx.registry.addByToken({ token: result.accessToken, region: 'US', apiBaseOverride })
+    const workspace = await ctx.registry.addByToken({ token: result.accessToken, region: 'US', apiBaseOverride, replace })
     return workspace.id
   }
+
+  /** Turns the flow's token into a workspace, then tells the browser tab how that went. */
+  const settle = async (flowId: string, result: OAuthResult, apiBaseOverride: string | undefined, replace: boolean) => {
+    const outcome = outcomes.get(flowId)!
+    let answer: 'success' | 'failed' | 'choice' = 'success'
+    try {
+      outcome.workspaceId = await createWorkspace(result, apiBaseOverride, replace)
+      outcome.error = null
+      outcome.replaceable = null
+      ctx.registry.setActive(outcome.workspaceId)
+    } catch (error) {
+      outcome.error = isAppError(error) ? error.message : 'The new token could not be saved.'
+      const existingId = isAppError(error) && error.code === 'conflict' ? error.details?.['existingId'] : undefined
+      outcome.replaceable = typeof existingId === 'string' ? { workspaceId: existingId, result, apiBaseOverride } : null
+      answer = outcome.replaceable ? 'choice' : 'failed'
+    }
+    outcome.settled = true
+    const status = flows.status()
+    if (status?.flowId === flowId) {
+      flows.answerBrowser(flowId, answer)
+      emit(status)
+    }
+  }
+
+  /** The loopback port this OAuth client used before, or a new one that is then kept. */
+  const storedPorts = (): Record<string, number> => (ctx.settings.get(OAUTH_PORTS_KEY) as Record<string, number> | undefined) ?? {}
 
   const current = (flowId: string): FlowStatus => {
     const status = flows.status()
@@ -96,22 +130,22 @@ export function oauthHandlers(ctx: AppContext, flows: OAuthFlows): OAuthHandlers
           https
         }
       }
-      const { flowId } = await flows.start(request)
-      outcomes.set(flowId, { workspaceId: null, error: null, settled: false })
+      const key = portKey(input)
+      const port = storedPorts()[key]
+      const { flowId, redirectUri } = await flows.start({ ...request, port }).catch((error: unknown) => {
+        if (port && isAppError(error) && error.code === 'busy')
+          throw new AppError(
+            'busy',
+            `Port ${port} on this computer, where this OAuth app's registered redirect URL points, is in use by another program. ` +
+              'Close that program and try again: the registered redirect URL works only on this port.'
+          )
+        throw error
+      })
+      if (!port) ctx.settings.set(OAUTH_PORTS_KEY, { ...storedPorts(), [key]: Number(new URL(redirectUri).port) })
+      outcomes.set(flowId, { workspaceId: null, error: null, settled: false, replaceable: null })
       void flows
         .result(flowId)
-        .then(async (result) => {
-          const outcome = outcomes.get(flowId)!
-          try {
-            outcome.workspaceId = await createWorkspace(result, input.apiBaseUrl)
-            ctx.registry.setActive(outcome.workspaceId)
-          } catch (error) {
-            outcome.error = isAppError(error) ? error.message : 'The new token could not be saved.'
-          }
-          outcome.settled = true
-          const status = flows.status()
-          if (status?.flowId === flowId) emit(status)
-        })
+        .then((result) => settle(flowId, result, input.apiBaseUrl, false))
         .catch(() => undefined) // failure is reported through the flow's status
       return toState(current(flowId))
     },
@@ -120,6 +154,14 @@ export function oauthHandlers(ctx: AppContext, flows: OAuthFlows): OAuthHandlers
       flows.cancel(flowId)
       // Answer with the settled state, so the reply cannot overtake the "cancelled" event.
       await flows.result(flowId).catch(() => undefined)
+      return toState(current(flowId))
+    },
+    'oauth.replace': async ({ flowId }) => {
+      const outcome = outcomes.get(flowId)
+      const pending = outcome?.replaceable
+      if (!outcome || !pending) throw new AppError('invalid_input', 'This sign-in has no credential waiting to replace a workspace’s.')
+      outcome.settled = false
+      await settle(flowId, pending.result, pending.apiBaseOverride, true)
       return toState(current(flowId))
     },
     'oauth.submitManual': ({ flowId, pasted }) => {

@@ -1,11 +1,14 @@
 import type { Handlers } from '../../core/dispatch'
+import { AppError } from '../../../../shared/errors'
 import { CLIPBOARD_CLEAR_MS, type AppContext } from '../context'
+import { isEmbeddedSandboxToken } from '../sandbox-workspaces'
 
 type WorkspaceHandlers = Pick<
   Handlers,
   | 'workspaces.list'
   | 'workspaces.setActive'
   | 'workspaces.addByToken'
+  | 'workspaces.addSandbox'
   | 'workspaces.addLegacy'
   | 'workspaces.migrateLegacy'
   | 'workspaces.update'
@@ -20,7 +23,15 @@ export function workspaceHandlers(ctx: AppContext): WorkspaceHandlers {
   return {
     'workspaces.list': () => ({ workspaces: registry.list(), activeId: registry.active()?.id ?? null }),
     'workspaces.setActive': ({ id }) => ({ activeId: registry.setActive(id).id }),
-    'workspaces.addByToken': (input) => registry.addByToken(input),
+    // A token of the app's own sandbox is recognised, ticked or not: Intercom would never know it.
+    'workspaces.addByToken': (input) =>
+      registry.addByToken({ ...input, sandbox: input.sandbox || isEmbeddedSandboxToken(ctx.sandbox, input.token) }),
+    'workspaces.addSandbox': ({ workspace, scopes, replace }) => {
+      const ws = ctx.sandbox?.workspaces.find((w) => w.key === workspace)
+      if (!ws) throw new AppError('invalid_input', 'The embedded sandbox is not running.')
+      const name = `Sandbox ${workspace.toUpperCase()}`
+      return registry.addByToken({ token: ws.tokens[scopes], region: ws.region, sandbox: true, name, replace })
+    },
     'workspaces.addLegacy': (input) => registry.addLegacy(input),
     'workspaces.migrateLegacy': ({ id, token }) => registry.migrateLegacy(id, token),
     'workspaces.update': ({ id, changes }) => registry.update(id, changes),

@@ -1,6 +1,6 @@
 // The request composer: method, path, parameters, headers, body, Intercom-Version and auth mode,
 // plus what the request needs (permission) and what the Authorization header will look like.
-import { lazy, Suspense, useState, type ReactNode } from 'react'
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react'
 import { HTTP_METHODS, REGION_HOSTS, type AuthMode, type HttpMethod, type RequestDraft, type Workspace } from '../../../../shared/model'
 import { INTERCOM_VERSIONS, type CatalogOperation } from '../../../../shared/intercom/catalog'
 import { composer } from '../../state/composer'
@@ -9,6 +9,7 @@ import { PermissionBadge } from '../scopes/PermissionBadge'
 import { KeyValueTable } from './KeyValueTable'
 import { isFullUrl, pathPlaceholders } from './format'
 import { editPathField, pathWithParams } from '../../../../shared/request/query-sync'
+import { runCommand } from '../../shell/commands'
 
 // CodeMirror is the largest part of the bundle: it loads when the Body tab is first shown.
 const BodyEditor = lazy(() => import('./BodyEditor').then((m) => ({ default: m.BodyEditor })))
@@ -200,6 +201,10 @@ const AUTH_LABELS: Record<AuthMode, string> = { bearer: 'Bearer', basic: 'Basic'
 
 function AuthModeToggle({ workspace, mode }: { workspace: Workspace; mode: AuthMode }) {
   const legacy = workspace.authKind === 'legacy_api_key'
+  // A migrated workspace (legacy pair → Access Token) leaves the draft on a mode it no longer has.
+  useEffect(() => {
+    if (mode === 'legacy' && !legacy) composer.update({ authMode: 'bearer' })
+  }, [mode, legacy])
   return (
     <fieldset className="auth-mode row">
       <legend>Auth</legend>
@@ -224,12 +229,27 @@ function AuthModeToggle({ workspace, mode }: { workspace: Workspace; mode: AuthM
   )
 }
 
+/** The workspace's secret is not in this run's vault: no header to preview, one way to fix it. */
+function MissingSecretPreview({ workspace }: { workspace: Workspace }) {
+  return (
+    <div className="auth-preview" aria-label="Authorization preview">
+      <span data-testid="auth-preview" className="error">
+        No token for “{workspace.name}” in this run&apos;s secret store, so none can be sent. Auth None still works.{' '}
+      </span>
+      <button type="button" className="link" onClick={() => runCommand('view.workspace')}>
+        Enter the token again
+      </button>
+    </div>
+  )
+}
+
 function AuthPreview({ workspace, draft }: { workspace: Workspace; draft: RequestDraft }) {
   const overridden = draft.headers.some((h) => h.enabled && h.name.toLowerCase() === 'authorization')
   const t = workspace.tokenPreview
   let line: string | null
   let note: string | null = null
   let problem: string | null = null
+  if (workspace.secretMissing && draft.authMode !== 'none') return <MissingSecretPreview workspace={workspace} />
   switch (draft.authMode) {
     case 'bearer':
       line = `Bearer ${t}`

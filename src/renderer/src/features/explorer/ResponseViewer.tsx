@@ -10,6 +10,7 @@ import type { DocumentClient } from '../../../../shared/json-document/protocol'
 import { bodyFilename, formatBytes, formatCountdown, formatMs } from './format'
 import { isJsonContentType } from '../../../../shared/json-document/content-type'
 import { downloadText } from './download'
+import { runCommand } from '../../shell/commands'
 
 type Tab = 'pretty' | 'raw' | 'headers'
 
@@ -45,6 +46,11 @@ export function ResponseViewer({ summary, operationId }: { summary: ResponseSumm
             <p>
               Missing permission: <code>{summary.explanation.permission}</code>
             </p>
+          ) : null}
+          {summary.explanation.cause === 'retired_key' ? (
+            <button type="button" className="primary" onClick={() => runCommand('view.workspace')}>
+              Migrate to an Access Token
+            </button>
           ) : null}
         </div>
       ) : null}

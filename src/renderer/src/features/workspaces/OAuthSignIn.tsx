@@ -127,7 +127,7 @@ export function OAuthSignIn({ onDone }: { onDone: () => void }) {
         )}
         <label htmlFor="oauth-redirect">Redirect</label>
         <select id="oauth-redirect" value={redirect} onChange={(e) => setRedirect(e.target.value as typeof redirect)} disabled={!!waiting}>
-          <option value="loopback-http">http://127.0.0.1 (loopback, any port)</option>
+          <option value="loopback-http">http://127.0.0.1 (loopback; one port per app, kept)</option>
           <option value="loopback-https">https://localhost (self-signed certificate)</option>
         </select>
         <ErrorText error={error} />
@@ -143,6 +143,15 @@ export function OAuthSignIn({ onDone }: { onDone: () => void }) {
             {flow.status === 'done' ? 'Signed in.' : null}
             {flow.status === 'failed' || flow.status === 'cancelled' ? flow.message : null}
           </p>
+          {flow.replaceableWorkspaceId ? (
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void api.oauth.replace({ flowId: flow.flowId }).then(setFlow, (e: unknown) => setError(errorMessage(e)))}
+            >
+              Replace this workspace&apos;s credential
+            </button>
+          ) : null}
           <p className="muted">
             Redirect URL to register: <code>{flow.redirectUri}</code>
           </p>

@@ -6,6 +6,7 @@ import { RegionSelect } from './AddWorkspaceDialog'
 import { copyText } from '../../lib/clipboard'
 import { ErrorText } from '../../lib/ErrorText'
 import { LendingSection } from './LendingSection'
+import { vaultInPlainWords } from '../../shell/Notices'
 
 const REVEAL_MS = 30_000
 
@@ -46,7 +47,20 @@ function WorkspaceSettings({ workspace }: { workspace: Workspace }) {
         <span className="badge">{workspace.region}</span>
         {workspace.sandbox ? <span className="badge sandbox">sandbox</span> : null}
       </header>
-      {workspace.authKind === 'legacy_api_key' ? <LegacyMigration workspace={workspace} onError={setError} /> : null}
+      {workspace.secretMissing && workspace.authKind !== 'legacy_api_key' ? (
+        <ReenterToken workspace={workspace} onDone={setMessage} onError={setError} />
+      ) : null}
+      {workspace.authKind === 'legacy_api_key' ? (
+        <LegacyMigration
+          workspace={workspace}
+          onStart={() => {
+            setError(null)
+            setMessage(null)
+          }}
+          onDone={setMessage}
+          onError={setError}
+        />
+      ) : null}
       <dl className="facts">
         <dt>Workspace ID</dt>
         <dd>{workspace.appIdCode ?? '—'}</dd>
@@ -55,20 +69,23 @@ function WorkspaceSettings({ workspace }: { workspace: Workspace }) {
         <dt>Credential</dt>
         <dd>{{ access_token: 'Access Token', oauth: 'OAuth token', legacy_api_key: 'Retired API key pair' }[workspace.authKind]}</dd>
         <dt>Stored in</dt>
-        <dd data-testid="vault-backend">{info && info.vault.id === workspace.vaultBackend ? info.vault.label : workspace.vaultBackend}</dd>
+        <dd data-testid="vault-backend">
+          {workspace.secretMissing ? 'Nowhere in this run: ' : ''}
+          {info && info.vault.id === workspace.vaultBackend ? info.vault.label : workspace.vaultBackend}
+        </dd>
         <dt>Verified</dt>
         <dd>{workspace.verifiedAt ? new Date(workspace.verifiedAt).toLocaleString() : 'not yet'}</dd>
       </dl>
-      <TokenRow workspace={workspace} onError={setError} onMessage={setMessage} />
+      {workspace.secretMissing ? null : <TokenRow workspace={workspace} onError={setError} onMessage={setMessage} />}
       <EditForm workspace={workspace} onSave={(changes) => run(() => api.workspaces.update({ id: workspace.id, changes }), 'Saved.')} />
-      {workspace.authKind !== 'legacy_api_key' ? <RotateForm workspace={workspace} onDone={setMessage} onError={setError} /> : null}
+      {workspace.authKind !== 'legacy_api_key' && !workspace.secretMissing ? (
+        <RotateForm workspace={workspace} onDone={setMessage} onError={setError} />
+      ) : null}
       <LendingSection workspace={workspace} onError={setError} />
       <DeleteSection workspace={workspace} onError={setError} />
       {message ? <p role="status">{message}</p> : null}
       <ErrorText error={error} />
-      {info && !info.vault.persistent ? (
-        <p className="warn-text">Secrets are kept in memory for this run only: {info.vault.notice}</p>
-      ) : null}
+      {info && !info.vault.persistent ? <p className="warn-text">{vaultInPlainWords(info.vault)}</p> : null}
     </section>
   )
 }
@@ -187,7 +204,57 @@ function RotateForm({ workspace, onDone, onError }: { workspace: Workspace; onDo
   )
 }
 
-function LegacyMigration({ workspace, onError }: { workspace: Workspace; onError: (e: string) => void }) {
+/** The workspace's secret is not in this run's vault: say so, and take it again (verified like Rotate). */
+function ReenterToken({ workspace, onDone, onError }: { workspace: Workspace; onDone: (m: string) => void; onError: (e: string) => void }) {
+  const { info } = useWorkspaces()
+  const [token, setToken] = useState('')
+  const [busy, setBusy] = useState(false)
+  return (
+    <form
+      className="notice form"
+      aria-label="Enter the token again"
+      onSubmit={(e) => {
+        e.preventDefault()
+        setBusy(true)
+        void api.workspaces
+          .rotate({ id: workspace.id, token })
+          .then(() => {
+            setToken('')
+            onDone('Token verified and stored: this workspace sends with it again.')
+          })
+          .catch((err: unknown) => onError(errorMessage(err)))
+          .finally(() => setBusy(false))
+      }}
+    >
+      <strong>No token for this workspace in this run&apos;s secret store.</strong>
+      <p>
+        {info && !info.vault.persistent
+          ? 'Secrets are kept in memory only, so they were lost when Token Desk stopped.'
+          : 'The secret store does not hold it (it may have been reset or locked).'}{' '}
+        Requests can still be sent with auth None. Paste the token to use this workspace again; it is checked with GET /me first.
+      </p>
+      <label htmlFor="ws-reenter">Token for “{workspace.name}”</label>
+      <div className="row">
+        <input id="ws-reenter" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
+        <button type="submit" className="primary" disabled={busy || !token.trim()}>
+          {busy ? 'Verifying…' : 'Verify and store'}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+function LegacyMigration({
+  workspace,
+  onStart,
+  onDone,
+  onError
+}: {
+  workspace: Workspace
+  onStart: () => void
+  onDone: (m: string) => void
+  onError: (e: string) => void
+}) {
   const [token, setToken] = useState('')
   return (
     <form
@@ -195,7 +262,14 @@ function LegacyMigration({ workspace, onError }: { workspace: Workspace; onError
       aria-label="Migrate to an Access Token"
       onSubmit={(e) => {
         e.preventDefault()
-        void api.workspaces.migrateLegacy({ id: workspace.id, token }).catch((err: unknown) => onError(errorMessage(err)))
+        onStart()
+        void api.workspaces.migrateLegacy({ id: workspace.id, token }).then(
+          (migrated) =>
+            onDone(
+              `Migrated: “${migrated.name}” now uses the Access Token (verified for workspace ${migrated.appIdCode ?? ''}); the retired key pair was deleted.`
+            ),
+          (err: unknown) => onError(errorMessage(err))
+        )
       }}
     >
       <strong>This workspace uses a retired API key pair.</strong>
