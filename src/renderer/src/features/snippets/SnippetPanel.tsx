@@ -44,7 +44,9 @@ export function SnippetPanel() {
 
   const view = useMemo(
     () =>
-      active ? snippetView(draft, active, info?.sandboxUrl ?? null, { shell, multiline: multiline && !language, tokenStyle, language }) : null,
+      active
+        ? snippetView(draft, active, info?.sandboxUrl ?? null, { shell, multiline: multiline && !language, tokenStyle, language })
+        : null,
     [draft, active, info, shell, multiline, language, tokenStyle]
   )
 
