@@ -1,15 +1,9 @@
 import { z } from 'zod'
 import { call, NoInput } from './define'
 import { Region, Workspace, WorkspaceColor } from '../model'
+import { TokenText } from '../request/token-text'
 
 const Id = z.object({ id: z.string().min(1).max(100) })
-/** Tokens are pasted by people: trim, and refuse what cannot be a token. */
-const TokenText = z
-  .string()
-  .trim()
-  .min(8, 'the token looks too short')
-  .max(4096, 'the token is too long')
-  .regex(/^[^\s]+$/, 'the token must not contain spaces or line breaks')
 
 export const WorkspaceEdit = z.object({
   name: z.string().trim().min(1).max(120).optional(),

@@ -3,6 +3,7 @@
 // api_key, token...), and a VALUE shaped like a credential wherever it is (JWT, Intercom token, ...).
 import type { KeyValue, RequestDraft } from '../../../shared/model'
 import type { SecretFinding } from '../../../shared/library'
+import { maskSecret } from '../../../shared/request/build'
 import { cutSecrets } from '../../../shared/request/secret-forms'
 
 const SECRET_NAME = /authorization|cookie|token|api[-_ ]?key|apikey|secret|passw(or)?d|credential|private[-_ ]?key|client[-_ ]?secret/i
@@ -21,11 +22,8 @@ const REDACTED = '{{redacted}}'
 /** A `{{variable}}` (or nothing) is a placeholder, not a secret. */
 const isPlaceholder = (value: string): boolean => /^\s*(\{\{[^{}]+\}\}\s*)*$/.test(value.replace(/^(Bearer|Basic)\s+/i, ''))
 
-/** First and last four characters at most; short values are fully masked. */
-export function maskSecret(value: string): string {
-  const v = value.trim()
-  return v.length >= 16 ? `${v.slice(0, 4)}…${v.slice(-4)}` : '•'.repeat(Math.min(Math.max(v.length, 3), 8))
-}
+/** Masking has one rule, shared with previews and snippets. */
+export { maskSecret }
 
 function valueMatches(text: string): string[] {
   const found: string[] = []

@@ -1,7 +1,7 @@
 import type { Handlers } from '../../core/dispatch'
 import { AppError, isAppError } from '../../../../shared/errors'
-import { matchOperation, operationById, type CatalogOperation } from '../../../../shared/intercom/catalog'
-import type { RequestDraft } from '../../../../shared/model'
+import type { CatalogOperation } from '../../../../shared/intercom/catalog'
+import { operationFor } from '../../../../shared/intercom/operation-for'
 import { maskSecret } from '../../../../shared/request/build'
 import type { ResponseSummary } from '../../../../shared/contract/explorer'
 import { explainAuthFailure } from '../../http/intercom-errors'
@@ -39,9 +39,7 @@ const EXPORTS: Record<ExportFormat, { ext: string; mime: string; lines: (items: 
   csv: { ext: 'csv', mime: 'text/csv', lines: csvLines }
 }
 
-export function operationFor(draft: RequestDraft): CatalogOperation | null {
-  return (draft.operationId ? operationById(draft.operationId) : undefined) ?? matchOperation(draft.method, draft.path)?.operation ?? null
-}
+export { operationFor }
 
 function maskAuthorization(headers: Array<[string, string]>): Array<[string, string]> {
   return headers.map(([name, value]) => {
