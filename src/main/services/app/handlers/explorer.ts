@@ -2,7 +2,7 @@ import type { Handlers } from '../../core/dispatch'
 import { AppError, isAppError } from '../../../../shared/errors'
 import type { CatalogOperation } from '../../../../shared/intercom/catalog'
 import { operationFor } from '../../../../shared/intercom/operation-for'
-import { maskSecret } from '../../../../shared/request/build'
+import { contentLength, maskSecret } from '../../../../shared/request/build'
 import type { ResponseSummary } from '../../../../shared/contract/explorer'
 import { explainAuthFailure } from '../../http/intercom-errors'
 import type { ExecutedResponse } from '../../http/executor'
@@ -49,6 +49,11 @@ function maskAuthorization(headers: Array<[string, string]>): Array<[string, str
   })
 }
 
+function withContentLength(sent: { method: string; headers: Array<[string, string]>; body: string | null }): Array<[string, string]> {
+  const length = contentLength(sent)
+  return length === null ? sent.headers : [...sent.headers, ['Content-Length', length]]
+}
+
 export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
   const inFlight = new Map<string, AbortController>()
   const recent = new RecentResponses(10)
@@ -63,7 +68,7 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
 
   const summarize = (
     requestId: string,
-    sent: { method: string; url: string; headers: Array<[string, string]> },
+    sent: { method: string; url: string; headers: Array<[string, string]>; body: string | null },
     response: ExecutedResponse,
     op: CatalogOperation | null
   ): ResponseSummary => {
@@ -73,7 +78,8 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
       requestId,
       method: sent.method,
       url: sent.url,
-      sentHeaders: maskAuthorization(sent.headers),
+      // Everything that went out but Host and Connection, which the HTTP client owns.
+      sentHeaders: maskAuthorization(withContentLength(sent)),
       status: response.status,
       statusText: response.statusText,
       headers: response.headers,
