@@ -4,18 +4,9 @@
 import type { KeyValue, RequestDraft } from '../../../shared/model'
 import type { SecretFinding } from '../../../shared/library'
 import { maskSecret } from '../../../shared/request/build'
-import { cutSecrets } from '../../../shared/request/secret-forms'
+import { cutSecrets, SECRET_VALUE_PATTERNS } from '../../../shared/request/secret-forms'
 
 const SECRET_NAME = /authorization|cookie|token|api[-_ ]?key|apikey|secret|passw(or)?d|credential|private[-_ ]?key|client[-_ ]?secret/i
-
-// Value shapes, anywhere. Intercom access tokens are base64 of "tok:<uuid>:..." so they start "dG9rO".
-const SECRET_VALUE_PATTERNS: readonly RegExp[] = [
-  // A digit is required so prose like "Basic troubleshooting" is not flagged.
-  /\b(?:Bearer|Basic)\s+(?=[A-Za-z0-9._~+/-]*\d)[A-Za-z0-9._~+/-]{8,}=*/gi,
-  /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g,
-  /dG9rO[A-Za-z0-9+/_-]{10,}=*/g,
-  /\b(?:ghp_|gho_|github_pat_|xox[abp]-|sk-|sk_live_|AKIA)[A-Za-z0-9_-]{10,}/g
-]
 
 const REDACTED = '{{redacted}}'
 
