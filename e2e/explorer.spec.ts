@@ -180,3 +180,22 @@ test.describe('on a slow sandbox', () => {
     await expect(bar).toBeHidden()
   })
 })
+
+test('a query typed into the path fills Params, and Params edits show in the path', async ({ page, desk }) => {
+  await desk.open(page)
+  await openExplorer(page)
+  const path = page.getByLabel('Path', { exact: true })
+  await setPath(page, 'GET', '/contacts?per_page=2&name=a+b')
+  await page.getByRole('tab', { name: /^Params/ }).click()
+  await expect(page.getByLabel('Query parameter per_page value')).toHaveValue('2')
+  await expect(page.getByLabel('Query parameter name value')).toHaveValue('a b')
+  // Leaving the field shows the path exactly as it will be sent.
+  await path.blur()
+  await expect(path).toHaveValue('/contacts?per_page=2&name=a%20b')
+  await page.getByLabel('Query parameter per_page value').fill('5')
+  await expect(path).toHaveValue('/contacts?per_page=5&name=a%20b')
+  await page.getByRole('checkbox', { name: 'Send query parameter name' }).uncheck()
+  await expect(path).toHaveValue('/contacts?per_page=5')
+  await page.keyboard.press('Control+Enter')
+  await expect(status(page)).toContainText('200')
+})

@@ -69,7 +69,7 @@ test('no saved file, history file or default snippet holds a token', async ({ pa
 
   // Default snippets, in every shell and language, on screen and in the clipboard.
   await page.getByRole('tab', { name: 'Code' }).click()
-  for (const target of ['POSIX sh (bash/zsh)', 'PowerShell (curl.exe)', 'Windows cmd', 'Python (requests)', 'Node.js (fetch)']) {
+  for (const target of ['POSIX sh (bash/zsh)', 'PowerShell (curl.exe)', 'Windows cmd', 'Python (requests)', 'Node.js (node:https)']) {
     await page.getByRole('tab', { name: target }).click()
     await page.getByRole('button', { name: 'Copy', exact: true }).click()
     await expect(page.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible()

@@ -10,7 +10,7 @@ const SHELLS = [
     auth: "-H ('Authorization: Bearer ' + $env:INTERCOM_TOKEN)",
     setup: "$env:INTERCOM_TOKEN = 'your-access-token'"
   },
-  { tab: 'Windows cmd', auth: '-H "Authorization: Bearer %INTERCOM_TOKEN%"', setup: 'set "INTERCOM_TOKEN=your-access-token"' }
+  { tab: 'Windows cmd', auth: '-H "Authorization: Bearer !INTERCOM_TOKEN!"', setup: 'set "INTERCOM_TOKEN=your-access-token"' }
 ]
 
 const code = (page: Page) => page.getByLabel('curl command', { exact: true })
@@ -43,7 +43,7 @@ test('copies env-var snippets for every shell, Basic as -u, hostile headers quot
   // The multi-line form continues lines the way the shell expects.
   await page.getByRole('tab', { name: 'PowerShell (curl.exe)' }).click()
   await page.getByLabel('Multi-line').check()
-  await expect(code(page)).toContainText('curl.exe --url')
+  await expect(code(page)).toContainText('curl.exe --compressed --url')
   expect((await code(page).textContent())?.split('\n').length).toBeGreaterThan(2)
   await expect(code(page)).toContainText(' `')
   await page.getByLabel('Multi-line').uncheck()
@@ -102,8 +102,9 @@ test('writes the request as Python and Node.js code that reads the token from th
 
   await page.getByRole('tab', { name: 'Python (requests)' }).click()
   const python = page.getByLabel('Python code', { exact: true })
-  await expect(python).toContainText("'Authorization': 'Bearer ' + os.getenv('INTERCOM_TOKEN', '')")
-  await expect(python).toContainText('requests.get(')
+  await expect(python).toContainText("secret = os.environ.get('INTERCOM_TOKEN', '')")
+  await expect(python).toContainText("('Authorization', 'Bearer ' + secret)")
+  await expect(python).toContainText("requests.Request('GET', url")
   await expect(page.getByLabel('Line that sets the token')).toHaveText("export INTERCOM_TOKEN='your-access-token'")
   // A language has no multi-line form of its own to choose.
   await expect(page.getByLabel('Multi-line')).toHaveCount(0)
@@ -115,9 +116,10 @@ test('writes the request as Python and Node.js code that reads the token from th
   expect(copied).toContain('/contacts')
   expect(copied).not.toContain(token)
 
-  await page.getByRole('tab', { name: 'Node.js (fetch)' }).click()
+  await page.getByRole('tab', { name: 'Node.js (node:https)' }).click()
   const node = page.getByLabel('Node.js code', { exact: true })
-  await expect(node).toContainText("'Authorization': 'Bearer ' + process.env['INTERCOM_TOKEN']")
+  await expect(node).toContainText('const secret = process.env["INTERCOM_TOKEN"]')
+  await expect(node).toContainText('Authorization: `Bearer ${secret}`')
   await expect(node).not.toContainText('node-fetch')
 
   // The real token goes into the code only when asked, through main.
@@ -126,5 +128,19 @@ test('writes the request as Python and Node.js code that reads the token from th
   await expect(page.getByLabel('Python code', { exact: true })).not.toContainText(token)
   await page.getByRole('button', { name: 'Copy with real token' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'The clipboard is cleared in 60 s' })).toBeVisible()
-  expect(await readClipboard(page)).toContain(`'Authorization': 'Bearer ${token}'`)
+  expect(await readClipboard(page)).toContain(`secret = '${token}'`)
+})
+
+test('a body too large for a shell argument is offered as body.json next to the command', async ({ page, desk }) => {
+  await desk.open(page)
+  await openExplorer(page)
+  await setRequest(page, 'POST', '/contacts')
+  await page.getByRole('tab', { name: 'Body' }).click()
+  await page.getByRole('button', { name: 'Add a JSON body' }).click()
+  await page.getByRole('textbox', { name: 'Request body (JSON)' }).fill(JSON.stringify({ note: 'x'.repeat(70 * 1024) }))
+  await page.getByRole('tab', { name: 'Code' }).click()
+  await expect(code(page)).toContainText("--data-binary '@body.json'")
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Save body.json' }).click()
+  expect((await download).suggestedFilename()).toBe('body.json')
 })

@@ -94,9 +94,15 @@ describe('issue 9 regressions', () => {
     const auth = { mode: 'basic' as const, kind: 'legacy' as const, secret: null }
     const curl = curlSnippet(built(basic), auth, { shell: 'posix', multiline: false, tokenStyle: 'env' }).text
     expect((await wireOf(() => bash(curl, { INTERCOM_TOKEN: 'app1:key2' }))).headers['authorization']).toBe(expected)
-    expect((await wireOf(() => nodeCode(codeSnippet('node', built(basic), auth, { tokenStyle: 'env' }).text, { INTERCOM_TOKEN: 'app1:key2' }))).headers['authorization']).toBe(expected)
+    expect(
+      (await wireOf(() => nodeCode(codeSnippet('node', built(basic), auth, { tokenStyle: 'env' }).text, { INTERCOM_TOKEN: 'app1:key2' })))
+        .headers['authorization']
+    ).toBe(expected)
     if (hasPython)
-      expect((await wireOf(() => python(codeSnippet('python', built(basic), auth, { tokenStyle: 'env' }).text, { INTERCOM_TOKEN: 'app1:key2' }))).headers['authorization']).toBe(expected)
+      expect(
+        (await wireOf(() => python(codeSnippet('python', built(basic), auth, { tokenStyle: 'env' }).text, { INTERCOM_TOKEN: 'app1:key2' })))
+          .headers['authorization']
+      ).toBe(expected)
   })
 
   it('defect 2: a snippet refuses what Send refuses, with the same message', () => {
@@ -110,13 +116,28 @@ describe('issue 9 regressions', () => {
     }
     const bearerOnLegacy = draft({ authMode: 'bearer' })
     expect(sendError(bearerOnLegacy, LEGACY)).toBe(AUTH_MESSAGES.legacyAsBearer)
-    expect(() => curlSnippet(built(bearerOnLegacy), { mode: 'bearer', kind: 'legacy', secret: null }, { shell: 'posix', multiline: false, tokenStyle: 'env' })).toThrow(AUTH_MESSAGES.legacyAsBearer)
-    const view = snippetView(bearerOnLegacy, { sandbox: false, region: 'US', intercomVersion: '2.14', tokenPreview: 'app1…', authKind: 'legacy_api_key' }, null, { shell: 'posix', multiline: false, tokenStyle: 'env' })
+    expect(() =>
+      curlSnippet(
+        built(bearerOnLegacy),
+        { mode: 'bearer', kind: 'legacy', secret: null },
+        { shell: 'posix', multiline: false, tokenStyle: 'env' }
+      )
+    ).toThrow(AUTH_MESSAGES.legacyAsBearer)
+    const view = snippetView(
+      bearerOnLegacy,
+      { sandbox: false, region: 'US', intercomVersion: '2.14', tokenPreview: 'app1…', authKind: 'legacy_api_key' },
+      null,
+      { shell: 'posix', multiline: false, tokenStyle: 'env' }
+    )
     expect(view).toEqual({ ok: false, error: AUTH_MESSAGES.legacyAsBearer })
     const broken: Credential = { kind: 'token', token: 'tok\nX-Injected: 1' }
     expect(sendError(draft({}), broken)).toBe(AUTH_MESSAGES.lineBreak)
-    expect(() => curlSnippet(built(draft({})), { mode: 'bearer', secret: broken.token }, { shell: 'posix', multiline: false, tokenStyle: 'real' })).toThrow(AUTH_MESSAGES.lineBreak)
-    expect(() => codeSnippet('python', built(draft({})), { mode: 'bearer', secret: broken.token }, { tokenStyle: 'real' })).toThrow(AUTH_MESSAGES.lineBreak)
+    expect(() =>
+      curlSnippet(built(draft({})), { mode: 'bearer', secret: broken.token }, { shell: 'posix', multiline: false, tokenStyle: 'real' })
+    ).toThrow(AUTH_MESSAGES.lineBreak)
+    expect(() => codeSnippet('python', built(draft({})), { mode: 'bearer', secret: broken.token }, { tokenStyle: 'real' })).toThrow(
+      AUTH_MESSAGES.lineBreak
+    )
   })
 
   it('defect 2: the env-var code refuses a token with a line break at run time, with the same message', async () => {
@@ -127,12 +148,32 @@ describe('issue 9 regressions', () => {
   })
 
   it('defect 3: repeated header rows are refused everywhere with one clear message, never half-sent', () => {
-    const d = draft({ headers: [{ name: 'X-A', value: '1', enabled: true }, { name: 'x-a', value: '2', enabled: true }] })
+    const d = draft({
+      headers: [
+        { name: 'X-A', value: '1', enabled: true },
+        { name: 'x-a', value: '2', enabled: true }
+      ]
+    })
     expect(() => built(d, TOKEN)).toThrow(/Header x-a is set in more than one row/)
-    const view = snippetView(d, { sandbox: false, region: 'US', intercomVersion: '2.14', tokenPreview: 'x', authKind: 'access_token' }, null, { shell: 'posix', multiline: false, tokenStyle: 'env', language: 'python' })
+    const view = snippetView(
+      d,
+      { sandbox: false, region: 'US', intercomVersion: '2.14', tokenPreview: 'x', authKind: 'access_token' },
+      null,
+      { shell: 'posix', multiline: false, tokenStyle: 'env', language: 'python' }
+    )
     expect(view.ok === false && view.error).toMatch(/Header x-a is set in more than one row/)
     // A disabled duplicate is fine: only what is sent counts.
-    expect(() => built(draft({ headers: [{ name: 'X-A', value: '1', enabled: true }, { name: 'X-A', value: '2', enabled: false }] }), TOKEN)).not.toThrow()
+    expect(() =>
+      built(
+        draft({
+          headers: [
+            { name: 'X-A', value: '1', enabled: true },
+            { name: 'X-A', value: '2', enabled: false }
+          ]
+        }),
+        TOKEN
+      )
+    ).not.toThrow()
   })
 
   it('defect 4: a body-less POST carries only the listed headers: no form Content-Type, Content-Length 0, the same in curl', async () => {
@@ -142,7 +183,16 @@ describe('issue 9 regressions', () => {
     expect(sent.headers['content-length']).toBe('0')
     const listed = Object.fromEntries(DEFAULT_HEADERS.map(([n, v]) => [n.toLowerCase(), v]))
     for (const [name, value] of Object.entries(listed)) expect(sent.headers[name]).toBe(value)
-    expect(Object.keys(sent.headers).sort()).toEqual(['accept', 'accept-encoding', 'authorization', 'connection', 'content-length', 'host', 'intercom-version', 'user-agent'])
+    expect(Object.keys(sent.headers).sort()).toEqual([
+      'accept',
+      'accept-encoding',
+      'authorization',
+      'connection',
+      'content-length',
+      'host',
+      'intercom-version',
+      'user-agent'
+    ])
     const curl = curlSnippet(built(d), { mode: 'bearer', secret: null }, { shell: 'posix', multiline: false, tokenStyle: 'env' }).text
     const viaCurl = await wireOf(() => bash(curl, { INTERCOM_TOKEN: 'tok_abc123' }))
     expect({ ...viaCurl.headers, connection: sent.headers['connection'] }).toEqual(sent.headers)
@@ -166,7 +216,9 @@ describe('issue 9 regressions', () => {
     expect(viaNode).toEqual(direct)
     expect(codeSnippet('node', built(d), auth, { tokenStyle: 'env' }).text).not.toContain('node-fetch')
     if (hasPython) {
-      const viaPython = await wireOf(() => python(codeSnippet('python', built(d), auth, { tokenStyle: 'env' }).text, { INTERCOM_TOKEN: 'tök' }))
+      const viaPython = await wireOf(() =>
+        python(codeSnippet('python', built(d), auth, { tokenStyle: 'env' }).text, { INTERCOM_TOKEN: 'tök' })
+      )
       expect({ ...viaPython, headers: { ...viaPython.headers, connection: direct.headers['connection']! } }).toEqual(direct)
     }
   })
@@ -205,7 +257,11 @@ describe('issue 9 regressions', () => {
   })
 
   it('defect 7: PowerShell snippets say which PowerShell they are written for', () => {
-    const s = curlSnippet(built(draft({ method: 'POST', body: '{"a":"b"}' })), { mode: 'bearer', secret: null }, { shell: 'powershell', multiline: false, tokenStyle: 'env' })
+    const s = curlSnippet(
+      built(draft({ method: 'POST', body: '{"a":"b"}' })),
+      { mode: 'bearer', secret: null },
+      { shell: 'powershell', multiline: false, tokenStyle: 'env' }
+    )
     expect(s.warnings.join(' ')).toMatch(/PowerShell 7\.3 or later/)
   })
 
@@ -217,7 +273,11 @@ describe('issue 9 regressions', () => {
     )
     const empty = importCurl(`curl https://api.intercom.io/me -H 'Intercom-Version;'`)
     expect(empty.draft.intercomVersion).toBeNull()
-    const sent = buildRequest(RequestDraft.parse(empty.draft), { baseUrl: REGION_HOSTS.US, defaultVersion: '2.14', credential: { kind: 'none' } })
+    const sent = buildRequest(RequestDraft.parse(empty.draft), {
+      baseUrl: REGION_HOSTS.US,
+      defaultVersion: '2.14',
+      credential: { kind: 'none' }
+    })
     expect(sent.headers).toContainEqual(['Intercom-Version', ''])
     const other = importCurl(`curl https://api.intercom.io/me -H 'Authorization: Token abc'`)
     const otherSent = buildRequest(RequestDraft.parse(other.draft), { baseUrl: REGION_HOSTS.US, defaultVersion: '2.14', credential: TOKEN })
@@ -236,7 +296,9 @@ describe('issue 9 regressions', () => {
     expect(pathWithParams(typed.path, typed.query)).toBe('/contacts?per_page=2&name=a%20b')
     // Export of a draft whose path still holds a query: the query goes to Postman's list, once.
     const saved = { id: '1', name: 'x', folder: '', scope: { kind: 'shared' as const }, draft: draft({ path: '/contacts?per_page=2' }) }
-    const collection = exportPostmanCollection('c', [saved] as never, { baseUrl: workspaceBaseUrl({ sandbox: false, region: 'EU' }, null)! }) as {
+    const collection = exportPostmanCollection('c', [saved] as never, {
+      baseUrl: workspaceBaseUrl({ sandbox: false, region: 'EU' }, null)!
+    }) as {
       item: Array<{ request: { url: { raw: string; path: string[]; query: unknown[] } } }>
       variable: Array<{ key: string; value: string }>
     }

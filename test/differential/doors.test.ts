@@ -38,7 +38,8 @@ const SHELLS: Record<string, string[]> = {
 }
 const needed = [PYTHON, '/usr/bin/curl', ...Object.values(SHELLS).map((c) => c[0]!)]
 const missing = needed.filter((p) => !existsSync(p))
-if (missing.length) console.warn(`differential test skipped: missing ${missing.join(', ')} (npm test installs them: scripts/ensure-system-deps.mjs)`)
+if (missing.length)
+  console.warn(`differential test skipped: missing ${missing.join(', ')} (npm test installs them: scripts/ensure-system-deps.mjs)`)
 
 type Outcome = { refused: string } | { sent: string } | { nothing: true }
 type Door = 'executor' | 'import' | 'python' | 'node' | keyof typeof SHELLS
@@ -100,9 +101,11 @@ afterAll(async () => {
 /** Runs `task` over `items`, `limit` at a time. */
 async function pool<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) await task(items[next++]!)
-  }))
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await task(items[next++]!)
+    })
+  )
 }
 
 const refusals = new Map<string, string>()
@@ -164,7 +167,12 @@ async function viaPython() {
   const jobs: Array<{ index: number; file: string; secret: string }> = []
   for (const c of cases) {
     try {
-      const code = codeSnippet('python', build(c, 'python', { kind: 'none' }), { mode: c.draft.authMode ?? 'bearer', kind: kind(c), secret: null }, { tokenStyle: 'env' })
+      const code = codeSnippet(
+        'python',
+        build(c, 'python', { kind: 'none' }),
+        { mode: c.draft.authMode ?? 'bearer', kind: kind(c), secret: null },
+        { tokenStyle: 'env' }
+      )
       const file = join(dir, `${c.index}.py`)
       writeFileSync(file, code.text)
       jobs.push({ index: c.index, file, secret: credentialSecret(c.credential) })
@@ -199,7 +207,12 @@ async function viaNode() {
   await pool(cases, 2, async (c) => {
     let text: string
     try {
-      text = codeSnippet('node', build(c, 'node', { kind: 'none' }), { mode: c.draft.authMode ?? 'bearer', kind: kind(c), secret: null }, { tokenStyle: 'env' }).text
+      text = codeSnippet(
+        'node',
+        build(c, 'node', { kind: 'none' }),
+        { mode: c.draft.authMode ?? 'bearer', kind: kind(c), secret: null },
+        { tokenStyle: 'env' }
+      ).text
     } catch (e) {
       refusals.set(`node/${c.index}`, message(e))
       return
@@ -207,7 +220,10 @@ async function viaNode() {
     const file = join(dir, `${c.index}.js`)
     writeFileSync(file, text)
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [file], { env: { INTERCOM_TOKEN: credentialSecret(c.credential) }, stdio: ['ignore', 'ignore', 'pipe'] })
+      const child = spawn(process.execPath, [file], {
+        env: { INTERCOM_TOKEN: credentialSecret(c.credential) },
+        stdio: ['ignore', 'ignore', 'pipe']
+      })
       let err = ''
       child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')))
       child.on('close', (status) => resolve({ code: status, stderr: err }))
@@ -264,7 +280,9 @@ describe.skipIf(missing.length > 0)(`every door sends the same request (seed ${S
         const got = outcome(door, c.index)
         if ('refused' in got && got.refused === 'body in a file' && 'sent' in want) continue
         if (JSON.stringify(got) !== JSON.stringify(want))
-          problems.push(`draft ${c.index} (seed ${SEED}) via ${door}:\n want ${JSON.stringify(want)}\n got  ${JSON.stringify(got)}\n draft ${JSON.stringify(c)}`)
+          problems.push(
+            `draft ${c.index} (seed ${SEED}) via ${door}:\n want ${JSON.stringify(want)}\n got  ${JSON.stringify(got)}\n draft ${JSON.stringify(c)}`
+          )
       }
     }
     expect(problems.slice(0, 3).join('\n\n'), `${problems.length} disagreements`).toBe('')

@@ -22,9 +22,48 @@ function rng(seed: number): () => number {
 }
 
 const PIECES = [
-  `'`, `"`, '$', '$(touch CANARY)', '`id`', '${HOME}', '!', '!!', '%', '%PATH%', '^', '&', '&&', '|', ';', '#', '<', '>', '\\', ' ',
-  '=', '+', '%20', '%', '?', '/', '*', '~', '[1]', '{a,b}', '-X DELETE', '@/etc/passwd', 'ünï', 'é', '名前', '😀', '’', '\u2028', 'abc',
-  'plain', '42', '\t'
+  `'`,
+  `"`,
+  '$',
+  '$(touch CANARY)',
+  '`id`',
+  '${HOME}',
+  '!',
+  '!!',
+  '%',
+  '%PATH%',
+  '^',
+  '&',
+  '&&',
+  '|',
+  ';',
+  '#',
+  '<',
+  '>',
+  '\\',
+  ' ',
+  '=',
+  '+',
+  '%20',
+  '%',
+  '?',
+  '/',
+  '*',
+  '~',
+  '[1]',
+  '{a,b}',
+  '-X DELETE',
+  '@/etc/passwd',
+  'ünï',
+  'é',
+  '名前',
+  '😀',
+  '’',
+  '\u2028',
+  'abc',
+  'plain',
+  '42',
+  '\t'
 ]
 const CONTROL = ['\r', '\n', '\r\n', '\0']
 const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']
@@ -69,7 +108,7 @@ export function hostileDrafts(seed: number, count: number): HostileCase[] {
   }
 
   const token = (): string => {
-    const base = ['tok_', 'dG9rOjEy', "t'o\"k$(id)`id`!;&|#%^", 'ünï-tök', 'abc def'][int(5)]!
+    const base = ['tok_', 'dG9rOjEy', 't\'o"k$(id)`id`!;&|#%^', 'ünï-tök', 'abc def'][int(5)]!
     // No NUL: no environment variable can hold one, so the env-var doors could not even be given it.
     return chance(0.08) ? base + pick(['\r', '\n', '\r\n']) : base + text(2).replace(/[\r\n\0]/g, '')
   }
@@ -83,7 +122,9 @@ export function hostileDrafts(seed: number, count: number): HostileCase[] {
     for (const h of headers) if (chance(0.5)) h.name = pick(HEADER_NAMES)
     const mode = pick(AUTH_MODES)
     const credential: Credential =
-      mode === 'legacy' || chance(0.1) ? { kind: 'legacy', appId: `app${text(1)}`.replace(/[\r\n\0]/g, ''), apiKey: token() } : { kind: 'token', token: token() }
+      mode === 'legacy' || chance(0.1)
+        ? { kind: 'legacy', appId: `app${text(1)}`.replace(/[\r\n\0]/g, ''), apiKey: token() }
+        : { kind: 'token', token: token() }
     return {
       index,
       credential,

@@ -1,18 +1,14 @@
 import { z } from 'zod'
 import { call, NoInput } from './define'
 import { Region, Workspace, WorkspaceColor } from '../model'
+import { TokenText } from '../request/token-text'
 import { cleanPastedToken, LEGACY_PAIR_HINT, looksLikeLegacyPair } from '../pasted-token'
 
 const Id = z.object({ id: z.string().min(1).max(100) })
-/** Tokens are pasted by people: trim, drop a leading "Bearer", and refuse what cannot be a token. */
-const TokenText = z.preprocess(
+/** Tokens are pasted by people: drop a leading "Bearer", then the one token rule; a legacy pair points to its tab. */
+const PastedTokenText = z.preprocess(
   (value) => (typeof value === 'string' ? cleanPastedToken(value).token : value),
-  z
-    .string()
-    .min(8, 'the token looks too short')
-    .max(4096, 'the token is too long')
-    .regex(/^[^\s]+$/, 'the token must not contain spaces or line breaks: paste the token without the word Bearer')
-    .refine((token) => !looksLikeLegacyPair(token), LEGACY_PAIR_HINT)
+  TokenText.refine((token) => !looksLikeLegacyPair(token), LEGACY_PAIR_HINT)
 )
 
 export const WorkspaceEdit = z.object({
@@ -57,7 +53,7 @@ export const workspaceCalls = {
   'workspaces.setActive': call(Id, z.object({ activeId: z.string() })),
   'workspaces.addByToken': call(
     z.object({
-      token: TokenText,
+      token: PastedTokenText,
       region: Region,
       /** The token belongs to the embedded sandbox (its API is local, whatever the region). */
       sandbox: z.boolean().default(false),
@@ -83,9 +79,9 @@ export const workspaceCalls = {
     }),
     Workspace
   ),
-  'workspaces.migrateLegacy': call(Id.extend({ token: TokenText }), Workspace),
+  'workspaces.migrateLegacy': call(Id.extend({ token: PastedTokenText }), Workspace),
   'workspaces.update': call(Id.extend({ changes: WorkspaceEdit }), Workspace),
-  'workspaces.rotate': call(Id.extend({ token: TokenText }), Workspace),
+  'workspaces.rotate': call(Id.extend({ token: PastedTokenText }), Workspace),
   'workspaces.remove': call(Id.extend({ revoke: z.boolean().default(false) }), z.object({ removed: z.boolean(), revoked: z.boolean() })),
   /** Explicit user action: the one call that returns a raw token to the renderer. */
   'workspaces.reveal': call(Id, z.object({ token: z.string() })),

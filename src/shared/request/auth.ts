@@ -20,7 +20,8 @@ export const AUTH_MESSAGES = {
   legacyAsBearer: 'A legacy app ID and API key cannot be sent as a Bearer token; use the legacy or basic auth mode.',
   legacyWithToken: 'The legacy auth mode needs a legacy app ID and API key; this workspace has an access token.',
   lineBreak: 'The token contains a line break or NUL character.',
-  bearerNotAscii: 'The token contains a character that cannot be sent in a Bearer header (only printable ASCII can); use the basic auth mode.'
+  bearerNotAscii:
+    'The token contains a character that cannot be sent in a Bearer header (only printable ASCII can); use the basic auth mode.'
 } as const
 
 /** Which auth modes a credential allows, and how each is written. Refuses the others. */

@@ -102,10 +102,13 @@ function assertNoDuplicates(rows: Array<[string, string]>): void {
   }
 }
 
-/** First and last four characters; a short secret is masked entirely so little of it leaks. */
+/**
+ * The one masking rule (previews, findings, snippets): first and last four characters of a long
+ * secret; anything shorter than 16 characters is masked entirely, with no hint of its length.
+ */
 export function maskSecret(secret: string): string {
-  const chars = Array.from(secret)
-  if (chars.length < 12) return '********'
+  const chars = Array.from(secret.trim())
+  if (chars.length < 16) return '••••••••'
   return `${chars.slice(0, 4).join('')}…${chars.slice(-4).join('')}`
 }
 

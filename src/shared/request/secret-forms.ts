@@ -3,6 +3,18 @@
 // escaped. A response that echoes the token in any of these forms is redacted just the same.
 import { base64Utf8 } from './auth'
 
+/**
+ * Credential shapes, anywhere, for text where the secret itself is not known (logs, typed rows).
+ * Intercom access tokens are base64 of "tok:<uuid>:..." so they start "dG9rO".
+ */
+export const SECRET_VALUE_PATTERNS: readonly RegExp[] = [
+  // A digit is required so prose like "Basic troubleshooting" is not flagged.
+  /\b(?:Bearer|Basic)\s+(?=[A-Za-z0-9._~+/-]*\d)[A-Za-z0-9._~+/-]{8,}=*/gi,
+  /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g,
+  /dG9rO[A-Za-z0-9+/_-]{10,}=*/g,
+  /\b(?:ghp_|gho_|github_pat_|xox[abp]-|sk-|sk_live_|AKIA)[A-Za-z0-9_-]{10,}/g
+]
+
 /** The forms of `secret` worth cutting out, longest first so a longer form is not half-replaced. */
 export function secretForms(secret: string): string[] {
   if (secret.length < 4) return []

@@ -135,10 +135,10 @@ function node(req: PreparedRequest, plan: AuthPlan, source: SecretSource | null)
   lines.push(`const body = ${req.body === null ? 'null' : `Buffer.from(${jsStr(wellFormed(req.body))}, 'utf8')`}`, '')
   lines.push(
     `const req = request(url, { method: ${jsStr(req.method)}, headers }, (res) => {`,
-    '  const decode = { gzip: zlib.createGunzip, deflate: zlib.createInflate, br: zlib.createBrotliDecompress }[res.headers[\'content-encoding\']]',
+    "  const decode = { gzip: zlib.createGunzip, deflate: zlib.createInflate, br: zlib.createBrotliDecompress }[res.headers['content-encoding']]",
     '  const stream = decode ? res.pipe(decode()) : res',
-    "  const chunks = []",
-    '  stream.on(\'data\', (chunk) => chunks.push(chunk))',
+    '  const chunks = []',
+    "  stream.on('data', (chunk) => chunks.push(chunk))",
     "  stream.on('end', () => console.log(res.statusCode, res.statusMessage + '\\n' + Buffer.concat(chunks).toString('utf8')))",
     '})',
     "req.on('error', (error) => fail(error.message))",

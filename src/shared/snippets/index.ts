@@ -94,7 +94,8 @@ export function curlSnippet(req: PreparedRequest, auth: SnippetAuth, opts: Snipp
     const secret: Segment =
       style === 'env' ? { env: envVar } : { text: style === 'masked' && !auth.masked ? maskSecret(auth.secret ?? '') : (auth.secret ?? '') }
     lines.push(authArgs(plan, secret))
-    if (style === 'env') setup = dialect.setup(envVar, plan.scheme === 'basic' && plan.suffix === '' ? 'app_id:api_key' : 'your-access-token')
+    if (style === 'env')
+      setup = dialect.setup(envVar, plan.scheme === 'basic' && plan.suffix === '' ? 'app_id:api_key' : 'your-access-token')
   }
 
   const body = req.body === null ? null : bodyArgs(req.body, dialect, warnings)
@@ -121,7 +122,13 @@ export function curlSnippet(req: PreparedRequest, auth: SnippetAuth, opts: Snipp
   // cmd expands %VAR% before it reads quotes, so a token holding " and & could run a command.
   // !VAR! under delayed expansion (cmd /V:ON) is replaced after the line is parsed: its value stays data.
   const prefix = opts.shell === 'cmd' && setup !== null ? 'cmd /V:ON /C ' : ''
-  if (prefix) warnings.push('Run it at a cmd prompt or in a batch file without EnableDelayedExpansion (the token is read as !INTERCOM_TOKEN!).'.replace('INTERCOM_TOKEN', envVar))
+  if (prefix)
+    warnings.push(
+      'Run it at a cmd prompt or in a batch file without EnableDelayedExpansion (the token is read as !INTERCOM_TOKEN!).'.replace(
+        'INTERCOM_TOKEN',
+        envVar
+      )
+    )
   return {
     text: prefix + (opts.multiline ? joined.join(`${dialect.continuation}\n  `) : joined.join(' ')),
     setup,

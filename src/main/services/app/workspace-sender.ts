@@ -55,7 +55,10 @@ export class WorkspaceSender {
       credential: credentialForBuild(credential.auth)
     })
     // Every secret in play; the redactor also cuts out their base64, Basic and URL-encoded forms.
-    const secrets = credential.auth.kind === 'bearer' ? [credential.auth.token] : [credential.auth.apiKey, `${credential.auth.appId}:${credential.auth.apiKey}`]
+    const secrets =
+      credential.auth.kind === 'bearer'
+        ? [credential.auth.token]
+        : [credential.auth.apiKey, `${credential.auth.appId}:${credential.auth.apiKey}`]
     return { prepared, credential, secrets }
   }
 

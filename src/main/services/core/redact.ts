@@ -1,20 +1,20 @@
 // One redactor for everything that may be logged or shown: key-based (authorization, token, ...)
 // and pattern-based (Bearer values, Basic credentials, Intercom-shaped tokens, JWTs, URL query
-// values). Logs keep their shape; secrets become [REDACTED].
+// values). Logs keep their shape; secrets become [REDACTED]. The credential shapes and the forms a
+// known secret takes are shared with history redaction (src/shared/request/secret-forms).
+import { cutSecrets, SECRET_VALUE_PATTERNS } from '../../../shared/request/secret-forms'
 
 const SECRET_KEYS =
   /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api[_-]?key|access[_-]?token|refresh[_-]?token|id[_-]?token|token|code|code[_-]?verifier|client[_-]?secret|password|secret|state)$/i
 
-const SECRET_PATTERNS: RegExp[] = [
-  /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi,
-  /\bdG9rO[A-Za-z0-9+/=_-]{4,}/g, // base64 of "tok:", the shape of Intercom tokens
-  /\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g // JWT
-]
+// Logs are stricter than typed rows (any Bearer/Basic value goes), then the shared shapes.
+const SECRET_PATTERNS: readonly RegExp[] = [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, ...SECRET_VALUE_PATTERNS]
 
 const REDACTED = '[REDACTED]'
 
-export function redactText(text: string): string {
-  let out = text.replace(/([?&][^=&#\s]+=)[^&#\s]*/g, `$1${REDACTED}`)
+/** `known` are secrets in play: each is cut out in every form it can take (raw, base64, Basic, URL-encoded). */
+export function redactText(text: string, known: readonly string[] = []): string {
+  let out = cutSecrets(text, known, REDACTED).replace(/([?&][^=&#\s]+=)[^&#\s]*/g, `$1${REDACTED}`)
   for (const pattern of SECRET_PATTERNS) {
     out = out.replace(pattern, (match) => {
       const scheme = /^(Bearer|Basic)\s/i.exec(match)

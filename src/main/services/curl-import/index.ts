@@ -130,7 +130,9 @@ export function importCurl(command: string): ImportedCurl {
       // A password means an app_id:api_key pair: the legacy mode of the same rule.
       authMode = password ? 'legacy' : 'basic'
       if (password && found === null)
-        warnings.push('The Basic credential has a password (a legacy app ID and API key); it was left out. Add it in the workspace settings.')
+        warnings.push(
+          'The Basic credential has a password (a legacy app ID and API key); it was left out. Add it in the workspace settings.'
+        )
     } else warnings.push(`${request.authType} authentication is not supported; the credential was left out.`)
   }
 
@@ -185,7 +187,8 @@ type Found = DetectedCredential | { kind: 'placeholder'; mode: 'bearer' | 'basic
 function credentialFrom(value: string): Found {
   const [, scheme = '', credentials = ''] = /^(\S+)\s+(\S+)\s*$/.exec(value) ?? []
   // A docs placeholder such as <YOUR_TOKEN_HERE>: nothing to keep, but the mode is clear.
-  if (/^bearer$/i.test(scheme)) return /^<.*>$/.test(credentials) ? { kind: 'placeholder', mode: 'bearer' } : { kind: 'bearer', token: credentials }
+  if (/^bearer$/i.test(scheme))
+    return /^<.*>$/.test(credentials) ? { kind: 'placeholder', mode: 'bearer' } : { kind: 'bearer', token: credentials }
   if (/^basic$/i.test(scheme)) {
     const decoded = decodeBase64(credentials)
     const colon = decoded?.indexOf(':') ?? -1

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { Readable } from 'node:stream'
 import { AppError } from '../../../shared/errors'
+import { formatBytes } from '../../../shared/format-bytes'
 import { contentLength, type PreparedRequest } from '../../../shared/request/build'
 import { parseIntercomErrors, type IntercomErrorItem } from './intercom-errors'
 import { explainNetworkError } from './network-errors'
@@ -184,8 +185,6 @@ function tooLarge(maxBytes: number, host: string): AppError {
     }
   )
 }
-
-const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`)
 
 interface BodyLimits {
   maxInMemoryBytes: number

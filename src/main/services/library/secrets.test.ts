@@ -88,7 +88,7 @@ describe('stripSecrets', () => {
 describe('maskSecret / redactText', () => {
   it('shows at most the first and last four characters', () => {
     expect(maskSecret('abcdefghijklmnopqrstuvwxyz')).toBe('abcd…wxyz')
-    expect(maskSecret('short')).toBe('•••••')
+    expect(maskSecret('short')).toBe('••••••••')
   })
   it('redacts token shapes in free text', () => {
     expect(redactText(`{"token":"${FAKE_INTERCOM_TOKEN}","n":1}`)).toBe('{"token":"{{redacted}}","n":1}')

@@ -3,29 +3,18 @@
 // api_key, token...), and a VALUE shaped like a credential wherever it is (JWT, Intercom token, ...).
 import type { KeyValue, RequestDraft } from '../../../shared/model'
 import type { SecretFinding } from '../../../shared/library'
-import { cutSecrets } from '../../../shared/request/secret-forms'
+import { maskSecret } from '../../../shared/request/build'
+import { cutSecrets, SECRET_VALUE_PATTERNS } from '../../../shared/request/secret-forms'
 
 const SECRET_NAME = /authorization|cookie|token|api[-_ ]?key|apikey|secret|passw(or)?d|credential|private[-_ ]?key|client[-_ ]?secret/i
-
-// Value shapes, anywhere. Intercom access tokens are base64 of "tok:<uuid>:..." so they start "dG9rO".
-const SECRET_VALUE_PATTERNS: readonly RegExp[] = [
-  // A digit is required so prose like "Basic troubleshooting" is not flagged.
-  /\b(?:Bearer|Basic)\s+(?=[A-Za-z0-9._~+/-]*\d)[A-Za-z0-9._~+/-]{8,}=*/gi,
-  /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g,
-  /dG9rO[A-Za-z0-9+/_-]{10,}=*/g,
-  /\b(?:ghp_|gho_|github_pat_|xox[abp]-|sk-|sk_live_|AKIA)[A-Za-z0-9_-]{10,}/g
-]
 
 const REDACTED = '{{redacted}}'
 
 /** A `{{variable}}` (or nothing) is a placeholder, not a secret. */
 const isPlaceholder = (value: string): boolean => /^\s*(\{\{[^{}]+\}\}\s*)*$/.test(value.replace(/^(Bearer|Basic)\s+/i, ''))
 
-/** First and last four characters at most; short values are fully masked. */
-export function maskSecret(value: string): string {
-  const v = value.trim()
-  return v.length >= 16 ? `${v.slice(0, 4)}…${v.slice(-4)}` : '•'.repeat(Math.min(Math.max(v.length, 3), 8))
-}
+/** Masking has one rule, shared with previews and snippets. */
+export { maskSecret }
 
 function valueMatches(text: string): string[] {
   const found: string[] = []

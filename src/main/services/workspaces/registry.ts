@@ -5,6 +5,8 @@ import crypto from 'node:crypto'
 import { z } from 'zod'
 import { AppError } from '../../../shared/errors'
 import { REGION_HOSTS, Region, Workspace, WorkspaceColor } from '../../../shared/model'
+import { maskSecret } from '../../../shared/request/build'
+import { TokenText } from '../../../shared/request/token-text'
 import { revokeIntercomToken } from '../oauth/intercom'
 import { systemClock, type Clock, type KeyValueStore, type Logger } from '../ports'
 import { VAULT_SERVICE, type SecretVault } from '../vault/types'
@@ -26,12 +28,7 @@ export const EMBEDDED_SANDBOX = 'embedded-sandbox:'
 export const StoredWorkspace = Workspace.extend({ apiBase: z.string().url(), apiBaseOverride: z.string().url().nullable() })
 type StoredWorkspace = z.infer<typeof StoredWorkspace>
 
-const Token = z
-  .string()
-  .trim()
-  .min(8, 'the token is too short')
-  .max(4096, 'the token is too long')
-  .regex(/^[\x21-\x7e]+$/, 'the token must be printable ASCII without spaces')
+const Token = TokenText
 const IntercomVersion = z.string().regex(/^(\d+\.\d+|Preview|Unstable)$/, 'a version like 2.16 or Preview')
 const HttpUrl = z
   .string()
@@ -111,10 +108,8 @@ export interface WorkspaceRegistryOptions {
 
 const account = (id: string, kind: 'token' | 'legacy' | 'oauth-client') => `${id}:${kind}`
 
-/** First and last four characters; short secrets are masked entirely. */
-export function tokenPreview(secret: string): string {
-  return secret.length < 12 ? '••••' : `${secret.slice(0, 4)}…${secret.slice(-4)}`
-}
+/** The shared masking rule: first and last four characters; short secrets are masked entirely. */
+export const tokenPreview = maskSecret
 
 export class WorkspaceRegistry {
   readonly #o: WorkspaceRegistryOptions & { clock: Clock; identify: typeof fetchIntercomIdentity; revoke: typeof revokeIntercomToken }

@@ -2,7 +2,7 @@
 // restores it), snippets (render it) and curl import (fills it). One small external store.
 import { useSyncExternalStore } from 'react'
 import { RequestDraft, type RequestDraftInput } from '../../../shared/model'
-import { matchOperation, operationById } from '../../../shared/intercom/catalog'
+import { operationFor as sharedOperationFor } from '../../../shared/intercom/operation-for'
 
 export interface ComposerState {
   draft: RequestDraft
@@ -47,10 +47,7 @@ export const composer = {
 
 /** The catalog operation a method and path are, preferring the current one when it still fits. */
 function operationFor(method: string, path: string, current: string | null): string | null {
-  const op = current ? operationById(current) : undefined
-  if (op && op.method === method && (op.path === path || matchOperation(method, path)?.operation.operationId === op.operationId))
-    return op.operationId
-  return matchOperation(method, path)?.operation.operationId ?? null
+  return sharedOperationFor({ method, path, operationId: current })?.operationId ?? null
 }
 
 export function useComposer(): ComposerState {

@@ -1,8 +1,8 @@
 import type { Handlers } from '../../core/dispatch'
 import { AppError, isAppError } from '../../../../shared/errors'
-import { matchOperation, operationById, type CatalogOperation } from '../../../../shared/intercom/catalog'
-import type { RequestDraft } from '../../../../shared/model'
-import { maskSecret } from '../../../../shared/request/build'
+import type { CatalogOperation } from '../../../../shared/intercom/catalog'
+import { operationFor } from '../../../../shared/intercom/operation-for'
+import { contentLength, maskSecret } from '../../../../shared/request/build'
 import type { ResponseSummary } from '../../../../shared/contract/explorer'
 import { explainAuthFailure } from '../../http/intercom-errors'
 import type { ExecutedResponse } from '../../http/executor'
@@ -40,9 +40,7 @@ const EXPORTS: Record<ExportFormat, { ext: string; mime: string; lines: (items: 
   csv: { ext: 'csv', mime: 'text/csv', lines: csvLines }
 }
 
-export function operationFor(draft: RequestDraft): CatalogOperation | null {
-  return (draft.operationId ? operationById(draft.operationId) : undefined) ?? matchOperation(draft.method, draft.path)?.operation ?? null
-}
+export { operationFor }
 
 function maskAuthorization(headers: Array<[string, string]>): Array<[string, string]> {
   return headers.map(([name, value]) => {
@@ -50,6 +48,11 @@ function maskAuthorization(headers: Array<[string, string]>): Array<[string, str
     const [scheme, secret = ''] = value.split(' ')
     return [name, `${scheme} ${maskSecret(secret)}`]
   })
+}
+
+function withContentLength(sent: { method: string; headers: Array<[string, string]>; body: string | null }): Array<[string, string]> {
+  const length = contentLength(sent)
+  return length === null ? sent.headers : [...sent.headers, ['Content-Length', length]]
 }
 
 export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
@@ -67,7 +70,7 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
 
   const summarize = (
     requestId: string,
-    sent: { method: string; url: string; headers: Array<[string, string]> },
+    sent: { method: string; url: string; headers: Array<[string, string]>; body: string | null },
     response: ExecutedResponse,
     op: CatalogOperation | null,
     legacyKey = false
@@ -81,7 +84,8 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
       requestId,
       method: sent.method,
       url: sent.url,
-      sentHeaders: maskAuthorization(sent.headers),
+      // Everything that went out but Host and Connection, which the HTTP client owns.
+      sentHeaders: maskAuthorization(withContentLength(sent)),
       status: response.status,
       statusText: response.statusText,
       headers: response.headers,

@@ -10,6 +10,7 @@ import { KeyValueTable } from './KeyValueTable'
 import { isFullUrl, pathPlaceholders } from './format'
 import { editPathField, pathWithParams } from '../../../../shared/request/query-sync'
 import { runCommand } from '../../shell/commands'
+import { authPlan } from '../../../../shared/request/auth'
 
 // CodeMirror is the largest part of the bundle: it loads when the Body tab is first shown.
 const BodyEditor = lazy(() => import('./BodyEditor').then((m) => ({ default: m.BodyEditor })))
@@ -250,24 +251,22 @@ function AuthPreview({ workspace, draft }: { workspace: Workspace; draft: Reques
   let note: string | null = null
   let problem: string | null = null
   if (workspace.secretMissing && draft.authMode !== 'none') return <MissingSecretPreview workspace={workspace} />
-  switch (draft.authMode) {
-    case 'bearer':
-      line = `Bearer ${t}`
-      if (workspace.authKind === 'legacy_api_key')
-        problem = 'This workspace has a legacy app ID and API key, which cannot be sent as a Bearer token.'
-      break
-    case 'basic':
-      line = workspace.authKind === 'legacy_api_key' ? 'Basic base64(<app_id>:<api_key>)' : `Basic base64(${t}:)`
-      note =
-        'The token is the user name and the password is blank; the real Base64 value is computed when sending, since the token never leaves the vault.'
-      break
-    case 'legacy':
-      line = 'Basic base64(<app_id>:<api_key>)'
-      if (workspace.authKind !== 'legacy_api_key') problem = 'Only workspaces with a retired app ID and API key can use this mode.'
-      break
-    case 'none':
-      line = null
-      break
+  // The shared rule decides, so the preview refuses with Send's own message.
+  try {
+    const plan = authPlan(draft.authMode, workspace.authKind === 'legacy_api_key' ? 'legacy' : 'token')
+    line =
+      plan.scheme === 'none'
+        ? null
+        : plan.scheme === 'bearer'
+          ? `Bearer ${t}`
+          : plan.suffix === ''
+            ? 'Basic base64(<app_id>:<api_key>)'
+            : `Basic base64(${t}:)`
+    if (plan.scheme === 'basic')
+      note = `${plan.suffix === ':' ? 'The token is the user name and the password is blank; t' : 'T'}he real Base64 value is computed when sending, since the secret never leaves the vault.`
+  } catch (e) {
+    line = null
+    problem = e instanceof Error ? e.message : String(e)
   }
   return (
     <div className="auth-preview" aria-label="Authorization preview">

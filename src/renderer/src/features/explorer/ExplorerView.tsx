@@ -1,8 +1,8 @@
 // The API explorer: library (aside) | composer over response. Owns sending and cancelling.
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import { draftFromOperation, matchOperation, operationById, type CatalogOperation } from '../../../../shared/intercom/catalog'
+import { draftFromOperation, type CatalogOperation } from '../../../../shared/intercom/catalog'
+import { operationFor } from '../../../../shared/intercom/operation-for'
 import type { ResponseSummary } from '../../../../shared/contract/explorer'
-import type { RequestDraft } from '../../../../shared/model'
 import { api, ApiError, errorMessage } from '../../api/client'
 import { composer, useComposer } from '../../state/composer'
 import { useWorkspaces } from '../../state/workspaces'
@@ -170,11 +170,4 @@ function ResponseArea({ state, operationId }: { state: SendState; operationId: s
     case 'done':
       return <ResponseViewer key={state.summary.requestId} summary={state.summary} operationId={operationId} />
   }
-}
-
-/** The catalog operation a draft targets: the one it came from while it still fits, else by path. */
-function operationFor(draft: RequestDraft): CatalogOperation | null {
-  const origin = draft.operationId ? operationById(draft.operationId) : undefined
-  if (origin && origin.method === draft.method && origin.path === draft.path) return origin
-  return matchOperation(draft.method, draft.path)?.operation ?? null
 }

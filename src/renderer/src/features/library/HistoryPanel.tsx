@@ -6,12 +6,7 @@ import { api, errorMessage, on } from '../../api/client'
 import { Dialog } from '../../lib/Dialog'
 import { composer } from '../../state/composer'
 import { ErrorText } from '../../lib/ErrorText'
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
-}
+import { formatBytes } from '../../../../shared/format-bytes'
 
 // A <pre> with megabytes of text freezes the window; the start is what people look at here.
 const BODY_VIEW_CHARS = 1024 * 1024

@@ -4,7 +4,13 @@ import { snippetView } from './snippet-view'
 
 // (a variable, because the lint rule against Electron's `sandbox: false` matches the literal)
 const isSandbox = false
-const workspace = { sandbox: isSandbox, region: 'EU' as const, intercomVersion: '2.16', tokenPreview: 'dG9r…xyz1', authKind: 'access_token' as const }
+const workspace = {
+  sandbox: isSandbox,
+  region: 'EU' as const,
+  intercomVersion: '2.16',
+  tokenPreview: 'dG9r…xyz1',
+  authKind: 'access_token' as const
+}
 const draft = (input: Partial<RequestDraft> = {}) => RequestDraft.parse({ method: 'GET', path: '/me', ...input })
 
 describe('snippetView', () => {
