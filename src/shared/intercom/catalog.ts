@@ -2,7 +2,7 @@
 // that scripts/gen-catalog.ts derives from the OpenAPI spec. Pure data code: runs in main and renderer.
 import { HTTP_METHODS, type HttpMethod, type KeyValue, type RequestDraftInput } from '../model'
 import type { PermissionNeed, PermissionSource } from './permissions'
-import catalogJson from './catalog.json'
+import catalogJson from './catalog.json' with { type: 'json' }
 
 export type ParamType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object'
 
