@@ -5,6 +5,7 @@ import { appCalls } from './app'
 import { workspaceCalls, workspaceEvents } from './workspaces'
 import { explorerCalls, explorerEvents } from './explorer'
 import { libraryCalls, libraryEvents } from './library'
+import { draftCalls } from './drafts'
 import { buildBridge, type Bridge, type Invoke, type Subscribe } from './define'
 import type { z } from 'zod'
 
@@ -12,7 +13,8 @@ export const calls = {
   ...appCalls,
   ...workspaceCalls,
   ...explorerCalls,
-  ...libraryCalls
+  ...libraryCalls,
+  ...draftCalls
 }
 
 export const events = {

@@ -19,6 +19,7 @@ import { workspaceHandlers } from './handlers/workspaces'
 import { oauthHandlers } from './handlers/oauth'
 import { explorerHandlers } from './handlers/explorer'
 import { libraryHandlers } from './handlers/library'
+import { draftHandlers } from './handlers/drafts'
 import type { AppContext, AppDeps } from './context'
 import { ResponseDocuments } from '../documents'
 
@@ -81,7 +82,8 @@ export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
     ...workspaceHandlers(ctx),
     ...oauth,
     ...explorerHandlers(ctx),
-    ...libraryHandlers(ctx)
+    ...libraryHandlers(ctx),
+    ...draftHandlers(ctx)
   }
 
   return {

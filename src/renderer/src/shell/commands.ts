@@ -34,7 +34,8 @@ export function matchesShortcut(event: KeyboardEvent, shortcut: string): boolean
   if (wants.has('mod') !== mod) return false
   if (wants.has('shift') !== event.shiftKey) return false
   if (wants.has('alt') !== event.altKey) return false
-  return event.key.toLowerCase() === key
+  // With Alt held, macOS types another character (Alt+T is "†"): fall back to the physical key.
+  return event.key.toLowerCase() === key || (key.length === 1 && event.code.toLowerCase() === `key${key}`)
 }
 
 export function useCommands(list: Command[]): void {
