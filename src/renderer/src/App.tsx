@@ -72,7 +72,7 @@ function Shell() {
       <main className="main" aria-label="Main">
         <Notices />
         <div className="row view-bar">
-          <PanelToggle />
+          {panelsHidden ? <PanelToggle /> : null}
           <div role="tablist" aria-label="Views" className="view-tabs" onKeyDown={onViewKey}>
             {VIEWS.map((v) => (
               <button

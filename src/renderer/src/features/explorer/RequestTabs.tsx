@@ -3,7 +3,7 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { composer, isDirty, tabTitle, useComposer, type RequestTab } from '../../state/composer'
 import { useWorkspaces } from '../../state/workspaces'
-import { useCommands, type Command } from '../../shell/commands'
+import { shortcutLabel, useCommands, type Command } from '../../shell/commands'
 import { Dialog } from '../../lib/Dialog'
 
 /** The browser keeps Ctrl/Cmd+T and +W for itself; browser mode uses Alt instead. */
@@ -110,7 +110,15 @@ export function RequestTabs() {
           )
         })}
       </div>
-      <button type="button" className="request-tab-new" aria-label="New request tab" title={keys.open} onClick={() => composer.open()}>
+      {/* Out of the Tab order like the close buttons: the keyboard has the shortcut. */}
+      <button
+        type="button"
+        className="request-tab-new"
+        tabIndex={-1}
+        aria-label="New request tab"
+        title={shortcutLabel(keys.open)}
+        onClick={() => composer.open()}
+      >
         +
       </button>
       {confirming ? (
