@@ -15,6 +15,12 @@ const WORKSPACES_KEY = 'workspaces'
 const ACTIVE_KEY = 'activeWorkspaceId'
 const PALETTE = ['#3b82f6', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6', '#ec4899', '#14b8a6', '#64748b']
 
+/** The first palette colour no workspace uses yet, so new workspaces are told apart at a glance. */
+export function nextColor(used: readonly string[]): string {
+  const taken = new Set(used.map((c) => c.toLowerCase()))
+  return PALETTE.find((c) => !taken.has(c)) ?? PALETTE[used.length % PALETTE.length]!
+}
+
 /** What is persisted: the renderer-facing Workspace plus where its API lives. */
 const StoredWorkspace = Workspace.extend({ apiBase: z.string().url(), apiBaseOverride: z.string().url().nullable() })
 type StoredWorkspace = z.infer<typeof StoredWorkspace>
@@ -295,7 +301,7 @@ export class WorkspaceRegistry {
     const workspace: StoredWorkspace = {
       id,
       name: args.name ?? identity.appName ?? identity.appIdCode,
-      color: args.color ?? PALETTE[all.length % PALETTE.length]!,
+      color: args.color ?? nextColor(all.map((w) => w.color)),
       region,
       intercomVersion: args.intercomVersion ?? DEFAULT_INTERCOM_VERSION,
       authKind: args.authKind,
