@@ -40,9 +40,13 @@ export function openHistoryEntry(entry: HistoryEntry): void {
         : !entry.bodyStored && entry.bytes > 0
           ? 'No response body was kept for this entry.'
           : null
+  const omitted =
+    entry.requestBodyOmitted !== null
+      ? ` The request body (${(entry.requestBodyOmitted / 1024 / 1024).toFixed(1)} MB) was too large to keep in the history and is not restored.`
+      : ''
   const tabId = composer.open(entry.draft, {
     workspaceId: entry.workspaceId,
-    response: { phase: 'history', entry, summary: entry.bodyStored ? null : storedSummary(entry, ''), note }
+    response: { phase: 'history', entry, summary: entry.bodyStored ? null : storedSummary(entry, ''), note: note || omitted ? `${note ?? ''}${omitted}`.trim() : null }
   })
   if (!entry.bodyStored) return
   const settle = (response: TabResponse) => {
@@ -55,7 +59,7 @@ export function openHistoryEntry(entry: HistoryEntry): void {
         phase: 'history',
         entry,
         summary: storedSummary(entry, text ?? ''),
-        note: text === null ? 'The stored response body is no longer on disk.' : null
+        note: `${text === null ? 'The stored response body is no longer on disk.' : ''}${omitted}`.trim() || null
       }),
     (e: unknown) => settle({ phase: 'history', entry, summary: storedSummary(entry, ''), note: errorMessage(e) })
   )
