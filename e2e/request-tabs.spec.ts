@@ -277,13 +277,11 @@ test('keyboard: path within five Tab stops, focus back to the path, palette find
   await page.locator('body').focus()
   await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { blur(): void } } }).document.activeElement.blur())
   let reached = 0
-  const seen: string[] = []
   for (let i = 1; i <= 5 && !reached; i++) {
     await page.keyboard.press('Tab')
-    seen.push(await page.evaluate(() => { const d = (globalThis as any).document; const el = d.activeElement; return `${el.tagName} ${el.getAttribute('aria-label') ?? ''} ${el.textContent?.slice(0, 20)}` }))
     if (await path(page).evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement)) reached = i
   }
-  expect(reached, seen.join(' | ')).toBeGreaterThan(0)
+  expect(reached).toBeGreaterThan(0)
 
   // After the catalog closes, the caret is in the path.
   await page.keyboard.press('Control+P')

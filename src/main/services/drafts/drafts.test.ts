@@ -51,7 +51,11 @@ describe('DraftStore', () => {
 
   it('starts with no tabs from an unreadable session', () => {
     const values = new Map<string, unknown>([['session', { tabs: 'nonsense' }]])
-    const store = new DraftStore({ get: (k) => values.get(k as string), set: (k, v) => values.set(k as string, v), delete: () => undefined })
+    const store = new DraftStore({
+      get: (k) => values.get(k as string),
+      set: (k, v) => values.set(k as string, v),
+      delete: () => undefined
+    })
     expect(store.load()).toEqual({ tabs: [], activeId: null })
   })
 })

@@ -573,7 +573,6 @@ async function readText(file: string): Promise<string | Error> {
   return fs.readFile(file, 'utf8').catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))
 }
 
-
 async function exists(p: string): Promise<boolean> {
   return fs.stat(p).then(
     () => true,

@@ -28,7 +28,18 @@ describe('composer store', () => {
 
 describe('request tabs', () => {
   it('keeps a draft, a workspace and an answer per tab', () => {
-    composer.restore([{ id: 'a', draft: RequestDraft.parse({ method: 'GET', path: '/me' }), baseline: RequestDraft.parse({ method: 'GET', path: '/me' }), saved: null, workspaceId: 'ws1' }], 'a')
+    composer.restore(
+      [
+        {
+          id: 'a',
+          draft: RequestDraft.parse({ method: 'GET', path: '/me' }),
+          baseline: RequestDraft.parse({ method: 'GET', path: '/me' }),
+          saved: null,
+          workspaceId: 'ws1'
+        }
+      ],
+      'a'
+    )
     const b = composer.open({ method: 'GET', path: '/contacts' }, { workspaceId: 'ws2' })
     expect(composer.get().tabs.map((t) => t.id)).toEqual(['a', b])
     expect(composer.get().draft.path).toBe('/contacts')

@@ -47,7 +47,10 @@ const IDLE: TabResponse = { phase: 'idle' }
 let nextId = 1
 const newId = () => `tab-${Date.now().toString(36)}-${nextId++}`
 
-function makeTab(draftInput: RequestDraftInput, opts: { saved?: SavedRef; workspaceId?: string | null; response?: TabResponse } = {}): RequestTab {
+function makeTab(
+  draftInput: RequestDraftInput,
+  opts: { saved?: SavedRef; workspaceId?: string | null; response?: TabResponse } = {}
+): RequestTab {
   const draft = RequestDraft.parse(draftInput)
   return {
     id: newId(),
@@ -163,7 +166,9 @@ export const composer = {
   },
   /** Binds a tab to a workspace; an answer from another workspace no longer belongs to it. */
   bind(id: string, workspaceId: string): void {
-    patchTab(id, (tab) => (tab.workspaceId === workspaceId ? tab : { ...tab, workspaceId, response: tab.response.phase === 'sending' ? tab.response : IDLE }))
+    patchTab(id, (tab) =>
+      tab.workspaceId === workspaceId ? tab : { ...tab, workspaceId, response: tab.response.phase === 'sending' ? tab.response : IDLE }
+    )
   },
   setResponse(id: string, response: TabResponse): void {
     patchTab(id, (tab) => ({ ...tab, response }))

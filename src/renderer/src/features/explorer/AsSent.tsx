@@ -13,8 +13,11 @@ export function asSentCurl(summary: ResponseSummary, sent: RequestDraft): string
   const typedAuth = sent.headers.some((h) => h.enabled && h.name.trim().toLowerCase() === 'authorization')
   const headers = typedAuth ? summary.sentHeaders : summary.sentHeaders.filter(([name]) => name.toLowerCase() !== 'authorization')
   const prepared = { method: summary.method, url: summary.url, headers, body: sent.body }
-  return curlSnippet(prepared, { mode: typedAuth ? 'none' : sent.authMode, secret: null }, { shell: 'posix', multiline: true, tokenStyle: 'env' })
-    .text
+  return curlSnippet(
+    prepared,
+    { mode: typedAuth ? 'none' : sent.authMode, secret: null },
+    { shell: 'posix', multiline: true, tokenStyle: 'env' }
+  ).text
 }
 
 export function AsSent({ summary, sent }: { summary: ResponseSummary; sent: RequestDraft }) {
@@ -40,7 +43,9 @@ export function AsSent({ summary, sent }: { summary: ResponseSummary; sent: Requ
         <section aria-label="As sent" className="as-sent-body">
           <pre className="mono" aria-label="Request line and headers">
             {`${summary.method} ${summary.url}\n`}
-            {summary.sentHeaders.map(([name, value]) => `${name}: ${revealed && name.toLowerCase() === 'authorization' ? revealed : value}\n`).join('')}
+            {summary.sentHeaders
+              .map(([name, value]) => `${name}: ${revealed && name.toLowerCase() === 'authorization' ? revealed : value}\n`)
+              .join('')}
           </pre>
           <div className="row">
             {summary.sentHeaders.some(([name]) => name.toLowerCase() === 'authorization') ? (
@@ -58,7 +63,8 @@ export function AsSent({ summary, sent }: { summary: ResponseSummary; sent: Requ
               Copy as curl
             </button>
             <span className="muted">
-              Total {formatMs(summary.timing.totalMs)} · TTFB {formatMs(summary.timing.ttfbMs)} · Download {formatMs(summary.timing.downloadMs)}
+              Total {formatMs(summary.timing.totalMs)} · TTFB {formatMs(summary.timing.ttfbMs)} · Download{' '}
+              {formatMs(summary.timing.downloadMs)}
             </span>
           </div>
           {message ? <p role="status">{message}</p> : null}

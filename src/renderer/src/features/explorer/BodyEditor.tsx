@@ -56,8 +56,8 @@ function PlainBodyEditor({ value, onChange }: { value: string; onChange: (text: 
   return (
     <div className="body-editor">
       <p className="muted" role="note" aria-label="Large body">
-        Large body ({(value.length / 1024 / 1024).toFixed(1)} MB): edited as plain text, without highlighting or live
-        validation, so typing stays fluid. It is checked when you send.
+        Large body ({(value.length / 1024 / 1024).toFixed(1)} MB): edited as plain text, without highlighting or live validation, so typing
+        stays fluid. It is checked when you send.
       </p>
       <textarea
         ref={area}

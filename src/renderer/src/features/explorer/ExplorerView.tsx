@@ -86,7 +86,11 @@ export function ExplorerView({ aside, codePanel, onOpenScopes }: ExplorerViewPro
         if (stillMine()) composer.setResponse(tabId, { phase: 'done', summary, sent })
       } catch (e) {
         if (stillMine())
-          composer.setResponse(tabId, { phase: 'failed', message: errorMessage(e), cancelled: e instanceof ApiError && e.code === 'cancelled' })
+          composer.setResponse(tabId, {
+            phase: 'failed',
+            message: errorMessage(e),
+            cancelled: e instanceof ApiError && e.code === 'cancelled'
+          })
       }
     },
     [active]

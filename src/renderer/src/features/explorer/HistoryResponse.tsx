@@ -22,7 +22,11 @@ function storedSummary(entry: HistoryEntry, bodyText: string | null): ResponseSu
     bodyOnDisk: false,
     bodyPreview: null,
     bytes: entry.bytes,
-    timing: { totalMs: entry.timing.totalMs, ttfbMs: entry.timing.ttfbMs ?? 0, downloadMs: Math.max(0, entry.timing.totalMs - (entry.timing.ttfbMs ?? 0)) },
+    timing: {
+      totalMs: entry.timing.totalMs,
+      ttfbMs: entry.timing.ttfbMs ?? 0,
+      downloadMs: Math.max(0, entry.timing.totalMs - (entry.timing.ttfbMs ?? 0))
+    },
     redirects: [],
     rateLimit: null,
     intercomErrors: null,
@@ -46,7 +50,12 @@ export function openHistoryEntry(entry: HistoryEntry): void {
       : ''
   const tabId = composer.open(entry.draft, {
     workspaceId: entry.workspaceId,
-    response: { phase: 'history', entry, summary: entry.bodyStored ? null : storedSummary(entry, ''), note: note || omitted ? `${note ?? ''}${omitted}`.trim() : null }
+    response: {
+      phase: 'history',
+      entry,
+      summary: entry.bodyStored ? null : storedSummary(entry, ''),
+      note: note || omitted ? `${note ?? ''}${omitted}`.trim() : null
+    }
   })
   if (!entry.bodyStored) return
   const settle = (response: TabResponse) => {
@@ -76,7 +85,11 @@ export function HistoryResponse({ state, operationId }: { state: Extract<TabResp
           Loading the stored response…
         </p>
       ) : state.entry.status !== null ? (
-        <ResponseViewer key={`${state.summary.requestId}:${state.summary.bodyText?.length ?? 0}`} summary={state.summary} operationId={operationId} />
+        <ResponseViewer
+          key={`${state.summary.requestId}:${state.summary.bodyText?.length ?? 0}`}
+          summary={state.summary}
+          operationId={operationId}
+        />
       ) : null}
     </>
   )

@@ -24,7 +24,8 @@ export function RequestTabs() {
     if (isDirty(tab)) setConfirming(tab)
     else composer.close(id)
   }
-  const focusActive = () => requestAnimationFrame(() => strip.current?.querySelector<HTMLElement>('[role=tab][aria-selected=true]')?.focus())
+  const focusActive = () =>
+    requestAnimationFrame(() => strip.current?.querySelector<HTMLElement>('[role=tab][aria-selected=true]')?.focus())
   const step = (delta: number, moveTab: boolean) => {
     const { tabs: all, activeId: current } = composer.get()
     const at = all.findIndex((t) => t.id === current)
@@ -38,10 +39,22 @@ export function RequestTabs() {
   const commands = useMemo<Command[]>(
     () => [
       { id: 'tabs.new', title: 'New request tab', section: 'Tabs', shortcut: keys.open, run: () => composer.open() },
-      { id: 'tabs.close', title: 'Close request tab', section: 'Tabs', shortcut: keys.close, run: () => requestClose(composer.get().activeId) },
+      {
+        id: 'tabs.close',
+        title: 'Close request tab',
+        section: 'Tabs',
+        shortcut: keys.close,
+        run: () => requestClose(composer.get().activeId)
+      },
       { id: 'tabs.next', title: 'Next request tab', section: 'Tabs', shortcut: 'Alt+PageDown', run: () => step(1, false) },
       { id: 'tabs.previous', title: 'Previous request tab', section: 'Tabs', shortcut: 'Alt+PageUp', run: () => step(-1, false) },
-      { id: 'tabs.moveRight', title: 'Move request tab right', section: 'Tabs', shortcut: 'Alt+Shift+ArrowRight', run: () => step(1, true) },
+      {
+        id: 'tabs.moveRight',
+        title: 'Move request tab right',
+        section: 'Tabs',
+        shortcut: 'Alt+Shift+ArrowRight',
+        run: () => step(1, true)
+      },
       { id: 'tabs.moveLeft', title: 'Move request tab left', section: 'Tabs', shortcut: 'Alt+Shift+ArrowLeft', run: () => step(-1, true) }
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the handlers read the store when run
@@ -80,7 +93,11 @@ export function RequestTabs() {
               onDragOver={(e) => e.preventDefault()}
               onDrop={(e) => {
                 e.preventDefault()
-                if (dragged.current) composer.move(dragged.current, composer.get().tabs.findIndex((t) => t.id === tab.id))
+                if (dragged.current)
+                  composer.move(
+                    dragged.current,
+                    composer.get().tabs.findIndex((t) => t.id === tab.id)
+                  )
                 dragged.current = null
               }}
             >
@@ -103,7 +120,13 @@ export function RequestTabs() {
                   </span>
                 ) : null}
               </button>
-              <button type="button" className="request-tab-close" tabIndex={-1} aria-label={`Close ${title}`} onClick={() => requestClose(tab.id)}>
+              <button
+                type="button"
+                className="request-tab-close"
+                tabIndex={-1}
+                aria-label={`Close ${title}`}
+                onClick={() => requestClose(tab.id)}
+              >
                 ×
               </button>
             </div>
