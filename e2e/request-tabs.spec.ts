@@ -315,3 +315,35 @@ test('keyboard: path within five Tab stops, focus back to the path, palette find
   await expect(page.getByRole('note', { name: 'Stored response' })).toBeVisible()
   await expect(status(page)).toContainText('200')
 })
+
+test('a 6 MB body is shown read-only with its size, sent whole, and not copied into the history', async ({ page, desk }) => {
+  await desk.open(page)
+  await openExplorer(page)
+  await setRequest(page, 'POST', '/contacts/search')
+  await page.getByRole('tab', { name: 'Body', exact: true }).click()
+  await page.getByRole('button', { name: 'Add a JSON body' }).click()
+  const editor = page.getByRole('textbox', { name: 'Request body (JSON)' })
+  await editor.click()
+  await page.keyboard.press('Control+a')
+  // A person pastes 6 MB of JSON.
+  await page.evaluate(() => {
+    const g = globalThis as unknown as {
+      DataTransfer: new () => { setData(t: string, v: string): void }
+      ClipboardEvent: new (type: string, init: object) => unknown
+      document: { activeElement: { dispatchEvent(e: unknown): void } }
+    }
+    const item = JSON.stringify({ field: 'email', operator: '=', value: 'person@example.org' })
+    const text = `{"query":{"operator":"OR","value":[${new Array(Math.ceil((6 * 1024 * 1024) / item.length)).fill(item).join(',')}]}}`
+    const data = new g.DataTransfer()
+    data.setData('text/plain', text)
+    g.document.activeElement.dispatchEvent(new g.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  })
+  await expect(page.getByRole('note', { name: 'Large body' })).toContainText(/Large body \(6\.\d MB\).*read-only/)
+  await expect(editor).toHaveAttribute('aria-readonly', 'true')
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
+  await expect(page.getByRole('status', { name: 'Response status' }).or(page.getByRole('alert'))).toBeVisible({ timeout: 30_000 })
+
+  await page.getByRole('tab', { name: 'History' }).click()
+  await page.getByRole('table', { name: 'Request history' }).getByRole('button', { name: 'POST /contacts/search' }).click()
+  await expect(page.getByRole('note', { name: 'Stored response' })).toContainText(/request body \(6\.\d MB\) was too large to keep/)
+})
