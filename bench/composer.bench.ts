@@ -59,12 +59,15 @@ async function readings(page: Page): Promise<{ longestTask: number; interactions
 async function pasteBody(page: Page, text: string): Promise<{ longestTask: number }> {
   await page.getByRole('textbox', { name: 'Request body (JSON)' }).click()
   await page.keyboard.press('Control+a')
+  // The text reaches the page before the clock starts: handing 6 MB to the page is the harness's cost.
+  await page.evaluate((t) => ((window as unknown as { pasteText: string }).pasteText = t), text)
+  await page.waitForTimeout(500)
   await reset(page)
-  await page.evaluate((t) => {
+  await page.evaluate(() => {
     const data = new DataTransfer()
-    data.setData('text/plain', t)
+    data.setData('text/plain', (window as unknown as { pasteText: string }).pasteText)
     document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
-  }, text)
+  })
   await page.waitForTimeout(2000) // let highlighting, validation and storing run their course
   return { longestTask: (await readings(page)).longestTask }
 }
