@@ -2,7 +2,13 @@
 // bench/results/. Figures are ratios to baselines measured in the same run.
 import { spawnSync } from 'node:child_process'
 
-const BENCHES = ['bench/startup.bench.ts', 'bench/executor.bench.ts', 'bench/large-response.bench.ts', 'bench/library.bench.ts', 'bench/composer.bench.ts']
+const BENCHES = [
+  'bench/startup.bench.ts',
+  'bench/executor.bench.ts',
+  'bench/large-response.bench.ts',
+  'bench/library.bench.ts',
+  'bench/composer.bench.ts'
+]
 let failed = 0
 for (const file of BENCHES) {
   console.log(`\n=== ${file} ===`)

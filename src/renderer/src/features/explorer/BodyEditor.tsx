@@ -37,8 +37,8 @@ function LargeBody({ value, onChange }: { value: string; onChange: (text: string
     <div className="body-editor">
       <p className="warn-text" role="note" aria-label="Large body">
         Large body ({megabytes(value.length)}): too large to edit here without freezing the window, so it is shown read-only
-        {value.length > PREVIEW_CHARS ? ` (the first ${PREVIEW_CHARS / 1024} KB)` : ''}. It is sent as it is. Paste into it to
-        replace it, or remove it.
+        {value.length > PREVIEW_CHARS ? ` (the first ${PREVIEW_CHARS / 1024} KB)` : ''}. It is sent as it is. Paste into it to replace it,
+        or remove it.
       </p>
       <pre
         className="body-plain mono"
