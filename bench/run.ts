@@ -7,7 +7,8 @@ const BENCHES = [
   'bench/executor.bench.ts',
   'bench/large-response.bench.ts',
   'bench/library.bench.ts',
-  'bench/cli.bench.ts'
+  'bench/cli.bench.ts',
+  'bench/composer.bench.ts'
 ]
 let failed = 0
 for (const file of BENCHES) {

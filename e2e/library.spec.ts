@@ -83,7 +83,8 @@ test('save, organise, search and undo a delete', async ({ page, desk }) => {
   await expect(results.getByRole('button', { name: 'All contacts copy', exact: true })).toBeVisible()
   await search.fill('')
 
-  // Clicking a saved request loads it into the composer.
+  // Clicking a saved request shows it: in the tab it is open in, here after working in a new tab.
+  await page.keyboard.press('Alt+t')
   await setRequest(page, 'GET', '/me')
   await savedTree(page).getByRole('button', { name: 'All contacts', exact: true }).click()
   await expect(page.getByRole('textbox', { name: 'Path' })).toHaveValue('/contacts')
@@ -102,6 +103,7 @@ test('a shared request runs against whichever workspace is active', async ({ pag
   await expect(dialog).toHaveCount(0)
 
   const body = page.getByRole('tree', { name: 'Response body' })
+  await page.keyboard.press('Alt+t')
   await setRequest(page, 'GET', '/contacts')
   await savedTree(page).getByRole('button', { name: 'Who am I', exact: true }).click()
   await send(page)

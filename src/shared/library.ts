@@ -104,7 +104,9 @@ export const HistoryEntry = z.object({
   /** The response body is on disk and can be opened with readBody. */
   bodyStored: z.boolean(),
   /** The body was larger than the cap and was not kept. */
-  bodyTooLarge: z.boolean()
+  bodyTooLarge: z.boolean(),
+  /** The size of a request body too large to keep (the draft's body is then null), else null. */
+  requestBodyOmitted: z.number().int().nonnegative().nullable().default(null)
 })
 export type HistoryEntry = z.infer<typeof HistoryEntry>
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react'
 import { WorkspaceProvider, useWorkspaces } from './state/workspaces'
 import { Sidebar } from './shell/Sidebar'
 import { StatusBar } from './shell/StatusBar'
@@ -12,6 +12,9 @@ import { ScopesView } from './features/scopes/ScopesView'
 import { LibraryPanel } from './features/library/LibraryPanel'
 import { LibraryCommands } from './features/library/LibraryCommands'
 import { SnippetPanel } from './features/snippets/SnippetPanel'
+import { focusPathField } from './features/explorer/focus'
+import { PanelToggle } from './shell/PanelToggle'
+import { useLayout } from './state/layout'
 
 const VIEWS = [
   { id: 'explorer', label: 'Explorer', shortcut: 'Mod+Shift+E' },
@@ -26,7 +29,18 @@ function Shell() {
   const [adding, setAdding] = useState(false)
   const [view, setView] = useState<View>('explorer')
 
+  const { panelsHidden } = useLayout()
+
   useEffect(() => installShortcutHandler(), [])
+
+  const onViewKey = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return
+    const at = VIEWS.findIndex((v) => v.id === view)
+    const next = VIEWS[(at + (e.key === 'ArrowRight' ? 1 : VIEWS.length - 1)) % VIEWS.length]!
+    setView(next.id)
+    const buttons = (e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('[role=tab]')
+    buttons[VIEWS.indexOf(next)]?.focus()
+  }
 
   const commands = useMemo<Command[]>(
     () => [
@@ -51,24 +65,29 @@ function Shell() {
   )
   useCommands(commands)
 
+  // The main area comes first in the page so the request path is a few Tab stops from the top;
+  // the grid still draws the sidebar on the left.
   return (
-    <div className="app" data-app-state={loading ? 'loading' : 'loaded'}>
-      <Sidebar onAdd={() => setAdding(true)} />
+    <div className={`app${panelsHidden ? ' panels-hidden' : ''}`} data-app-state={loading ? 'loading' : 'loaded'}>
       <main className="main" aria-label="Main">
         <Notices />
-        <div role="tablist" aria-label="Views" className="view-tabs">
-          {VIEWS.map((v) => (
-            <button
-              key={v.id}
-              type="button"
-              role="tab"
-              aria-selected={view === v.id}
-              className={view === v.id ? 'tab active' : 'tab'}
-              onClick={() => setView(v.id)}
-            >
-              {v.label}
-            </button>
-          ))}
+        <div className="row view-bar">
+          {panelsHidden ? <PanelToggle /> : null}
+          <div role="tablist" aria-label="Views" className="view-tabs" onKeyDown={onViewKey}>
+            {VIEWS.map((v) => (
+              <button
+                key={v.id}
+                type="button"
+                role="tab"
+                aria-selected={view === v.id}
+                tabIndex={view === v.id ? 0 : -1}
+                className={view === v.id ? 'tab active' : 'tab'}
+                onClick={() => setView(v.id)}
+              >
+                {v.label}
+              </button>
+            ))}
+          </div>
         </div>
         {view === 'explorer' ? (
           <ExplorerView aside={<LibraryPanel />} codePanel={<SnippetPanel />} onOpenScopes={() => setView('scopes')} />
@@ -76,8 +95,16 @@ function Shell() {
         {view === 'scopes' ? <ScopesView /> : null}
         {view === 'workspace' ? <WorkspacePanel onAdd={() => setAdding(true)} /> : null}
       </main>
+      {panelsHidden ? null : <Sidebar onAdd={() => setAdding(true)} />}
       <StatusBar />
-      {paletteOpen ? <CommandPalette onClose={() => setPaletteOpen(false)} /> : null}
+      {paletteOpen ? (
+        <CommandPalette
+          onClose={() => {
+            setPaletteOpen(false)
+            focusPathField()
+          }}
+        />
+      ) : null}
       {adding ? <AddWorkspaceDialog onClose={() => setAdding(false)} /> : null}
       <LibraryCommands />
     </div>

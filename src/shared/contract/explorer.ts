@@ -115,6 +115,8 @@ export const ExportFormat = z.enum(['json', 'ndjson', 'csv'])
 export const explorerCalls = {
   'requests.send': call(z.object({ requestId: JobId, workspaceId: WorkspaceRef, draft: RequestDraft }), ResponseSummary),
   'requests.cancel': call(z.object({ requestId: JobId }), z.object({ cancelled: z.boolean() })),
+  /** The Authorization header a recent send carried, unmasked: only on the user's explicit Reveal. */
+  'requests.revealAuthorization': call(z.object({ requestId: JobId }), z.object({ value: z.string().nullable() })),
   /**
    * A range of a response body that did not travel with its summary, in characters. Read in
    * pieces so a 50 MB body never has to cross (or be parsed on) the UI thread in one go.

@@ -6,6 +6,7 @@ import { workspaceCalls, workspaceEvents } from './workspaces'
 import { explorerCalls, explorerEvents } from './explorer'
 import { libraryCalls, libraryEvents } from './library'
 import { cliCalls, cliEvents, isCommandLineOnlyCall } from './cli'
+import { draftCalls } from './drafts'
 import { buildBridge, type Bridge, type Invoke, type Subscribe } from './define'
 import type { z } from 'zod'
 
@@ -14,7 +15,8 @@ export const calls = {
   ...workspaceCalls,
   ...explorerCalls,
   ...libraryCalls,
-  ...cliCalls
+  ...cliCalls,
+  ...draftCalls
 }
 
 export const events = {

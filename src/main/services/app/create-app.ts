@@ -19,6 +19,7 @@ import { workspaceHandlers } from './handlers/workspaces'
 import { oauthHandlers } from './handlers/oauth'
 import { explorerHandlers } from './handlers/explorer'
 import { libraryHandlers } from './handlers/library'
+import { draftHandlers } from './handlers/drafts'
 import type { AppContext, AppDeps } from './context'
 import { ResponseDocuments } from '../documents'
 import { LendingLedger } from '../lending/ledger'
@@ -104,7 +105,8 @@ export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
     ...oauth,
     ...explorerHandlers(ctx),
     ...libraryHandlers(ctx),
-    ...cliHandlers(ctx)
+    ...cliHandlers(ctx),
+    ...draftHandlers(ctx)
   }
   const localDispatch = createDispatch(handlers, logger)
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/errors'
 import { CANARY_TOKEN } from './fixtures/canary'
 import { allFiles } from './fixtures/files'
-import { HistoryStore, type RecordHistoryInput } from './history'
+import { HISTORY_REQUEST_BODY_MAX, HistoryStore, type RecordHistoryInput } from './history'
 
 let root: string
 let now: number
@@ -149,5 +149,21 @@ describe('HistoryStore', () => {
     const h = make()
     expect((await rejection(h.record(sent({ workspaceId: '../etc' })))).message).toMatch(/workspace id/)
     expect((await rejection(h.record(sent({ draft: { method: 'GET', path: '' } })))).code).toBe('invalid_input')
+  })
+})
+
+describe('request bodies in the history', () => {
+  it('keeps a small request body and only the size of a multi-megabyte one', async () => {
+    const small = await make().record(sent({ draft: { method: 'POST', path: '/contacts', body: '{"a":1}' } }))
+    expect(small.draft.body).toBe('{"a":1}')
+    expect(small.requestBodyOmitted).toBeNull()
+    const big = `{"x":"${'y'.repeat(HISTORY_REQUEST_BODY_MAX)}"}`
+    const large = await make().record(sent({ draft: { method: 'POST', path: '/contacts', body: big } }))
+    expect(large.draft.body).toBeNull()
+    expect(large.requestBodyOmitted).toBe(big.length)
+    const reread = await make().list('ws1')
+    expect(reread.entries[0]!.requestBodyOmitted).toBe(big.length)
+    const onDisk = (await Promise.all((await allFiles(root)).map((f) => fs.readFile(f, 'utf8')))).join('\n')
+    expect(onDisk).not.toContain('y'.repeat(1000))
   })
 })

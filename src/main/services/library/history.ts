@@ -53,6 +53,9 @@ interface WorkspaceHistory {
 const PRIVATE_FILE = 0o600
 const PRIVATE_DIR = 0o700
 
+/** The largest request body a history entry keeps, in characters. */
+export const HISTORY_REQUEST_BODY_MAX = 64 * 1024
+
 export class HistoryStore {
   private readonly root: string
   private readonly clock: Clock
@@ -76,7 +79,10 @@ export class HistoryStore {
     const parsedDraft = RequestDraft.safeParse(input.draft)
     if (!parsedDraft.success) throw invalidInput('invalid history draft', parsedDraft.error.issues)
     const known = opts.knownSecrets ?? []
-    const draft = stripSecrets(parsedDraft.data, { dropAuthorization: true, alsoRemove: known })
+    const stripped = stripSecrets(parsedDraft.data, { dropAuthorization: true, alsoRemove: known })
+    // A multi-megabyte request body is not copied into every history line: only its size is kept.
+    const omitted = stripped.body !== null && stripped.body.length > HISTORY_REQUEST_BODY_MAX ? stripped.body.length : null
+    const draft = omitted === null ? stripped : { ...stripped, body: null }
     const body = toBody(input.responseBody, known)
     const tooLarge = body !== null && body.length > this.maxBodyBytes
     const entry = HistoryEntry.safeParse({
@@ -90,7 +96,8 @@ export class HistoryStore {
       bytes: input.bytes ?? byteLength(input.responseBody),
       contentType: input.contentType ?? null,
       bodyStored: body !== null && body.length > 0 && !tooLarge,
-      bodyTooLarge: tooLarge
+      bodyTooLarge: tooLarge,
+      requestBodyOmitted: omitted
     })
     if (!entry.success) throw invalidInput('invalid history entry', entry.error.issues)
     const e = entry.data

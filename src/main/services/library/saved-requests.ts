@@ -5,7 +5,7 @@
 // The file holds a stable id; folder and scope come from where the file is, so moving files by hand
 // (or in a merge) is honoured on the next reload().
 import { randomUUID } from 'node:crypto'
-import { promises as fs } from 'node:fs'
+import { promises as fs, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 import { AppError } from '../../../shared/errors'
@@ -485,8 +485,8 @@ export class SavedRequestStore {
       }
       await walk(this.scopeDir(scope))
     }
-    // Read in parallel (large collections), index in walk order (deterministic duplicate handling).
-    const texts = await mapLimit(files, 64, ({ file }) => readText(file))
+    // Index in walk order (deterministic duplicate handling).
+    const texts = await readTexts(files.map((f) => f.file))
     files.forEach(({ file, scope }, i) => this.indexText(file, texts[i]!, scope))
   }
 
@@ -549,22 +549,28 @@ async function readDirSafe(dir: string): Promise<import('node:fs').Dirent[]> {
   }
 }
 
-async function readText(file: string): Promise<string | Error> {
-  return fs.readFile(file, 'utf8').catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))
+/**
+ * Reads many small files. Synchronous reads in short slices, yielding between them, are several
+ * times faster than one promise per file (an open, stat, read and close round trip each) and never
+ * hold the event loop for more than a slice.
+ */
+async function readTexts(files: readonly string[], slice = 256): Promise<Array<string | Error>> {
+  const out: Array<string | Error> = []
+  for (let start = 0; start < files.length; start += slice) {
+    for (const file of files.slice(start, start + slice)) {
+      try {
+        out.push(readFileSync(file, 'utf8'))
+      } catch (e) {
+        out.push(e instanceof Error ? e : new Error(String(e)))
+      }
+    }
+    if (start + slice < files.length) await new Promise((resolve) => setImmediate(resolve))
+  }
+  return out
 }
 
-/** Like Promise.all over `items.map(fn)`, with at most `limit` calls in flight. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++
-      out[i] = await fn(items[i]!)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return out
+async function readText(file: string): Promise<string | Error> {
+  return fs.readFile(file, 'utf8').catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))
 }
 
 async function exists(p: string): Promise<boolean> {

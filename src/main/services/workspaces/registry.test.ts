@@ -5,7 +5,7 @@ import type { Workspace } from '../../../shared/model'
 import { MemoryVault } from '../vault/memory-vault'
 import { VAULT_SERVICE } from '../vault/types'
 import { fetchIntercomIdentity } from './intercom-identity'
-import { WorkspaceRegistry } from './registry'
+import { WorkspaceRegistry, nextColor } from './registry'
 
 /** The KeyValueStore contract in memory; the file-backed store has its own tests. */
 class MapStore {
@@ -223,5 +223,16 @@ describe('WorkspaceRegistry lifecycle', () => {
   it('refuses to start on a malformed workspace list rather than dropping it', () => {
     store.set('workspaces', [{ id: 1 }])
     expect(() => makeRegistry()).toThrow(expect.objectContaining({ code: 'storage' }))
+  })
+})
+
+describe('default workspace colours', () => {
+  it('gives a new workspace a colour no other workspace has, while the palette lasts', () => {
+    const first = nextColor([])
+    const second = nextColor([first])
+    const third = nextColor([first, second])
+    expect(new Set([first, second, third]).size).toBe(3)
+    // A deleted workspace's colour is reused before any colour repeats.
+    expect(nextColor([first, third])).toBe(second)
   })
 })

@@ -23,6 +23,11 @@ const PALETTE = ['#3b82f6', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6', '#ec4899
  * from an earlier run may be dead, or held by another process that must not receive a token.
  */
 export const EMBEDDED_SANDBOX = 'embedded-sandbox:'
+/** The first palette colour no workspace uses yet, so new workspaces are told apart at a glance. */
+export function nextColor(used: readonly string[]): string {
+  const taken = new Set(used.map((c) => c.toLowerCase()))
+  return PALETTE.find((c) => !taken.has(c)) ?? PALETTE[used.length % PALETTE.length]!
+}
 
 /** What is persisted: the renderer-facing Workspace plus where its API lives. */
 export const StoredWorkspace = Workspace.extend({ apiBase: z.string().url(), apiBaseOverride: z.string().url().nullable() })
@@ -331,7 +336,7 @@ export class WorkspaceRegistry {
     const workspace: StoredWorkspace = {
       id,
       name: args.name ?? identity.appName ?? identity.appIdCode,
-      color: args.color ?? PALETTE[all.length % PALETTE.length]!,
+      color: args.color ?? nextColor(all.map((w) => w.color)),
       region,
       intercomVersion: args.intercomVersion ?? DEFAULT_INTERCOM_VERSION,
       authKind: args.authKind,

@@ -1,5 +1,6 @@
 import { useWorkspaces } from '../state/workspaces'
 import { shortcutLabel, workspaceShortcut } from './commands'
+import { PanelToggle } from './PanelToggle'
 
 export function Sidebar({ onAdd }: { onAdd: () => void }) {
   const { workspaces, active, setActive, loading, info } = useWorkspaces()
@@ -7,6 +8,7 @@ export function Sidebar({ onAdd }: { onAdd: () => void }) {
     <nav className="sidebar" aria-label="Workspaces">
       <header className="sidebar-header">
         <span className="brand">Token Desk</span>
+        <PanelToggle />
       </header>
       <h2 className="sidebar-title">Workspaces</h2>
       {!loading && workspaces.length === 0 ? (

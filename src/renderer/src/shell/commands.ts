@@ -44,7 +44,8 @@ export function matchesShortcut(event: KeyboardEvent, shortcut: string): boolean
   if (wants.has('alt') !== event.altKey) return false
   // With Shift or Alt held a digit key types a symbol ("!", "¡"): digits are matched by the key itself.
   if (/^\d$/.test(key)) return event.code === `Digit${key}` || event.key === key
-  return event.key.toLowerCase() === key
+  // With Alt held, macOS types another character (Alt+T is "†"): fall back to the physical key.
+  return event.key.toLowerCase() === key || (key.length === 1 && event.code.toLowerCase() === `key${key}`)
 }
 
 /** Runs a registered command by id (a link elsewhere in the UI that does what the palette would). */

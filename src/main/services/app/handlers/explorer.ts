@@ -17,6 +17,7 @@ type ExplorerHandlers = Pick<
   Handlers,
   | 'requests.send'
   | 'requests.cancel'
+  | 'requests.revealAuthorization'
   | 'responses.body'
   | 'responses.open'
   | 'responses.query'
@@ -59,6 +60,8 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
   const inFlight = new Map<string, AbortController>()
   const recent = new RecentResponses(10)
   const scopes = new ScopeBook(ctx)
+  // The real Authorization of the last few sends, for the "As sent" view's Reveal; never logged.
+  const sentAuthorization = new Map<string, string>()
   const jobs = new Map<string, { controller: AbortController; items: unknown[]; operationId: string | null; done: boolean }>()
 
   const track = <T>(id: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
@@ -118,6 +121,9 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
         try {
           const { prepared, response, secrets } = await ctx.sender.send(id, draft, { signal })
           recent.add(requestId, response.body)
+          const authorization = prepared.headers.find(([name]) => name.toLowerCase() === 'authorization')?.[1]
+          if (authorization) sentAuthorization.set(requestId, authorization)
+          while (sentAuthorization.size > 10) sentAuthorization.delete(sentAuthorization.keys().next().value!)
           await ctx.history
             .record(
               {
@@ -161,6 +167,7 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
         }
       }),
 
+    'requests.revealAuthorization': ({ requestId }) => ({ value: sentAuthorization.get(requestId) ?? null }),
     'requests.cancel': ({ requestId }) => {
       const controller = inFlight.get(requestId) ?? jobs.get(requestId)?.controller
       controller?.abort()

@@ -1,10 +1,11 @@
-// The API explorer: library (aside) | composer over response. Owns sending and cancelling.
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+// The API explorer: request tabs, composer over response (resizable), library aside. Owns sending
+// and cancelling; each tab keeps the answer to its own request.
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { draftFromOperation, type CatalogOperation } from '../../../../shared/intercom/catalog'
 import { operationFor } from '../../../../shared/intercom/operation-for'
-import type { ResponseSummary } from '../../../../shared/contract/explorer'
 import { api, ApiError, errorMessage } from '../../api/client'
-import { composer, useComposer } from '../../state/composer'
+import { composer, useComposer, type TabResponse } from '../../state/composer'
+import { layout, useLayout } from '../../state/layout'
 import { useWorkspaces } from '../../state/workspaces'
 import { useCommandList, useCommands, type Command } from '../../shell/commands'
 import { useInspectScopesCommand } from '../scopes/ScopesView'
@@ -12,15 +13,15 @@ import { CatalogPalette } from './CatalogPalette'
 import { Composer } from './Composer'
 import { ResponseViewer } from './ResponseViewer'
 import { PaginationPanel } from './PaginationPanel'
+import { RequestTabs } from './RequestTabs'
+import { SplitHandle } from './SplitHandle'
+import { AsSent } from './AsSent'
+import { HistoryResponse } from './HistoryResponse'
+import { useDraftPersistence } from './useDraftPersistence'
+import { focusPathField } from './focus'
 import { markResponseReady } from './useBodyDocument'
 import type { JsonSyntaxError } from './json-syntax'
 import './explorer.css'
-
-type SendState =
-  | { phase: 'idle' }
-  | { phase: 'sending'; requestId: string }
-  | { phase: 'done'; summary: ResponseSummary }
-  | { phase: 'failed'; message: string; cancelled: boolean }
 
 export interface ExplorerViewProps {
   /** The library panel, shown on the left. */
@@ -34,124 +35,157 @@ export interface ExplorerViewProps {
 const PAGINATED = new Set(['cursor', 'search', 'page'])
 
 export function ExplorerView({ aside, codePanel, onOpenScopes }: ExplorerViewProps) {
-  const { active } = useWorkspaces()
-  const { draft, revision } = useComposer()
+  const { active, workspaces, setActive } = useWorkspaces()
+  const { draft, revision, activeId, tabs } = useComposer()
+  const tab = tabs.find((t) => t.id === activeId)!
+  const state = tab.response
+  const { panelsHidden, split } = useLayout()
   const [catalogOpen, setCatalogOpen] = useState(false)
-  const [state, setState] = useState<SendState>({ phase: 'idle' })
   const [invalidBody, setInvalidBody] = useState<JsonSyntaxError | null>(null)
-  const inFlight = useRef<string | null>(null)
   const commandList = useCommandList()
   const openScopes = onOpenScopes ?? commandList.find((c) => c.id === 'view.scopes')?.run
+  useDraftPersistence()
 
   const operation = useMemo(() => operationFor(draft), [draft])
 
+  // A tab sends as its own workspace: showing a tab makes its workspace the active one, and picking
+  // another workspace in the sidebar rebinds the tab on screen.
+  const tabWorkspace = tab.workspaceId
+  useEffect(() => {
+    if (tabWorkspace && workspaces.some((w) => w.id === tabWorkspace)) {
+      if (active?.id !== tabWorkspace) void setActive(tabWorkspace)
+    } else if (active) composer.bind(activeId, active.id)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the tab on screen changes
+  }, [activeId, workspaces.length])
+  useEffect(() => {
+    if (active) composer.bind(composer.get().activeId, active.id)
+  }, [active?.id]) // eslint-disable-line react-hooks/exhaustive-deps -- only on a workspace switch
+
   const send = useCallback(
     async (force = false) => {
-      if (!active || inFlight.current) return
+      const current = composer.active()
+      if (!active || current.response.phase === 'sending') return
+      const sent = current.draft
       // The JSON grammar loads with the body editor, not at start-up.
-      const bodyError = draft.body && draft.body.trim() !== '' ? (await import('./json-syntax')).jsonSyntaxError(draft.body) : null
+      const bodyError = sent.body && sent.body.trim() !== '' ? (await import('./json-syntax')).jsonSyntaxError(sent.body) : null
       if (bodyError && !force) {
         setInvalidBody(bodyError)
         return
       }
       setInvalidBody(null)
       const requestId = crypto.randomUUID()
-      inFlight.current = requestId
+      const tabId = current.id
+      const stillMine = () => {
+        const now = composer.get().tabs.find((t) => t.id === tabId)?.response
+        return now?.phase === 'sending' && now.requestId === requestId
+      }
       markResponseReady(false)
-      setState({ phase: 'sending', requestId })
+      composer.setResponse(tabId, { phase: 'sending', requestId })
       try {
-        const summary = await api.requests.send({ requestId, workspaceId: active.id, draft })
-        if (inFlight.current === requestId) setState({ phase: 'done', summary })
+        const summary = await api.requests.send({ requestId, workspaceId: current.workspaceId ?? active.id, draft: sent })
+        if (stillMine()) composer.setResponse(tabId, { phase: 'done', summary, sent })
       } catch (e) {
-        if (inFlight.current === requestId)
-          setState({ phase: 'failed', message: errorMessage(e), cancelled: e instanceof ApiError && e.code === 'cancelled' })
-      } finally {
-        if (inFlight.current === requestId) inFlight.current = null
+        if (stillMine())
+          composer.setResponse(tabId, {
+            phase: 'failed',
+            message: errorMessage(e),
+            cancelled: e instanceof ApiError && e.code === 'cancelled'
+          })
       }
     },
-    [active, draft]
+    [active]
   )
 
   const cancel = useCallback(() => {
-    const requestId = inFlight.current
-    if (!requestId) return
-    inFlight.current = null
-    setState({ phase: 'failed', message: 'Request cancelled.', cancelled: true })
+    const current = composer.active()
+    if (current.response.phase !== 'sending') return
+    const { requestId } = current.response
+    composer.setResponse(current.id, { phase: 'failed', message: 'Request cancelled.', cancelled: true })
     void api.requests.cancel({ requestId }).catch(() => undefined)
   }, [])
-
-  // A response belongs to the workspace it came from.
-  useEffect(() => {
-    inFlight.current = null
-    setState({ phase: 'idle' })
-  }, [active?.id])
 
   const pick = useCallback((op: CatalogOperation) => composer.load(draftFromOperation(op)), [])
   const commands = useMemo<Command[]>(
     () => [
       { id: 'explorer.catalog', title: 'Open endpoint catalog', section: 'Explorer', shortcut: 'Mod+P', run: () => setCatalogOpen(true) },
-      { id: 'explorer.send', title: 'Send request', section: 'Explorer', shortcut: 'Mod+Enter', run: () => void send() }
+      { id: 'explorer.send', title: 'Send request', section: 'Explorer', shortcut: 'Mod+Enter', run: () => void send() },
+      { id: 'layout.panels', title: 'Show or hide side panels', section: 'View', shortcut: 'Mod+B', run: layout.togglePanels }
     ],
     [send]
   )
   useCommands(commands)
   useInspectScopesCommand(active?.id)
 
+  const showAside = aside && !panelsHidden
   return (
-    <div className={`explorer${aside ? ' with-aside' : ''}`}>
-      {aside ? <aside className="explorer-aside">{aside}</aside> : null}
+    <div className={`explorer${showAside ? ' with-aside' : ''}`}>
       <div className="explorer-main">
+        <RequestTabs />
         {active ? (
-          <>
-            <div className="row explorer-top">
-              <button type="button" onClick={() => setCatalogOpen(true)} title="Ctrl/Cmd+P">
-                Endpoint catalog…
-              </button>
-              <span className="muted">
-                Sending as <strong>{active.name}</strong> ({active.region})
-              </span>
-            </div>
-            <Composer
-              key={revision}
-              draft={draft}
-              workspace={active}
-              operation={operation}
-              sending={state.phase === 'sending'}
-              onSend={() => void send()}
-              onCancel={cancel}
-              codePanel={codePanel}
-              onOpenScopes={openScopes}
-            />
-            {invalidBody ? (
-              <div className="confirm" role="alert">
-                <span>
-                  Invalid JSON at line {invalidBody.line}: {invalidBody.message}
+          <div className="explorer-split" style={{ gridTemplateRows: `minmax(0, ${split}fr) auto minmax(0, ${1 - split}fr)` }}>
+            <div className="explorer-request">
+              <Composer
+                key={`${activeId}:${revision}`}
+                draft={draft}
+                workspace={active}
+                operation={operation}
+                sending={state.phase === 'sending'}
+                onSend={() => void send()}
+                onCancel={cancel}
+                codePanel={codePanel}
+                onOpenScopes={openScopes}
+              />
+              <div className="row explorer-top">
+                <button type="button" onClick={() => setCatalogOpen(true)} title="Ctrl/Cmd+P">
+                  Endpoint catalog…
+                </button>
+                <span className="muted">
+                  Sending as <strong>{active.name}</strong> ({active.region})
                 </span>
-                <div className="row">
-                  <button type="button" className="danger" onClick={() => void send(true)}>
-                    Send anyway
-                  </button>
-                  <button type="button" onClick={() => setInvalidBody(null)}>
-                    Keep editing
-                  </button>
-                </div>
               </div>
-            ) : null}
-            {operation && PAGINATED.has(operation.pagination) ? (
-              <PaginationPanel key={`${active.id}:${revision}`} draft={draft} workspaceId={active.id} />
-            ) : null}
-            <ResponseArea state={state} operationId={operation?.operationId ?? draft.operationId} />
-          </>
+              {invalidBody ? (
+                <div className="confirm" role="alert">
+                  <span>
+                    Invalid JSON at line {invalidBody.line}: {invalidBody.message}
+                  </span>
+                  <div className="row">
+                    <button type="button" className="danger" onClick={() => void send(true)}>
+                      Send anyway
+                    </button>
+                    <button type="button" onClick={() => setInvalidBody(null)}>
+                      Keep editing
+                    </button>
+                  </div>
+                </div>
+              ) : null}
+              {operation && PAGINATED.has(operation.pagination) ? (
+                <PaginationPanel key={`${active.id}:${activeId}:${revision}`} draft={draft} workspaceId={active.id} />
+              ) : null}
+            </div>
+            <SplitHandle />
+            <div className="explorer-response">
+              <ResponseArea key={activeId} state={state} operationId={operation?.operationId ?? draft.operationId} />
+            </div>
+          </div>
         ) : (
           <p className="panel muted">Add or select a workspace to send requests.</p>
         )}
       </div>
-      {catalogOpen ? <CatalogPalette onPick={pick} onClose={() => setCatalogOpen(false)} /> : null}
+      {showAside ? <aside className="explorer-aside">{aside}</aside> : null}
+      {catalogOpen ? (
+        <CatalogPalette
+          onPick={pick}
+          onClose={() => {
+            setCatalogOpen(false)
+            focusPathField()
+          }}
+        />
+      ) : null}
     </div>
   )
 }
 
-function ResponseArea({ state, operationId }: { state: SendState; operationId: string | null }) {
+function ResponseArea({ state, operationId }: { state: TabResponse; operationId: string | null }) {
   switch (state.phase) {
     case 'idle':
       return <p className="muted response-empty">Send a request (Ctrl/Cmd+Enter) to see the response here.</p>
@@ -168,6 +202,13 @@ function ResponseArea({ state, operationId }: { state: SendState; operationId: s
         </p>
       )
     case 'done':
-      return <ResponseViewer key={state.summary.requestId} summary={state.summary} operationId={operationId} />
+      return (
+        <>
+          <AsSent summary={state.summary} sent={state.sent} />
+          <ResponseViewer key={state.summary.requestId} summary={state.summary} operationId={operationId} />
+        </>
+      )
+    case 'history':
+      return <HistoryResponse state={state} operationId={operationId} />
   }
 }

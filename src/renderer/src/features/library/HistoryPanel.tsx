@@ -4,7 +4,7 @@ import type { HistoryEntry } from '../../../../shared/library'
 import type { Workspace } from '../../../../shared/model'
 import { api, errorMessage, on } from '../../api/client'
 import { Dialog } from '../../lib/Dialog'
-import { composer } from '../../state/composer'
+import { openHistoryEntry } from '../explorer/HistoryResponse'
 import { ErrorText } from '../../lib/ErrorText'
 import { formatBytes } from '../../../../shared/format-bytes'
 
@@ -114,8 +114,8 @@ export function HistoryPanel({ workspace }: { workspace: Workspace }) {
                     <button
                       type="button"
                       className="tree-open"
-                      title="Restore into the composer"
-                      onClick={() => composer.load(entry.draft)}
+                      title="Open in a new tab with its stored response"
+                      onClick={() => openHistoryEntry(entry)}
                     >
                       <span className={`method method-${entry.draft.method}`}>{entry.draft.method}</span> {entry.draft.path}
                     </button>

@@ -7,6 +7,9 @@ import { CurlImportDialog } from '../import/CurlImportDialog'
 import { PostmanDialog } from '../import/PostmanDialog'
 import { SaveRequestDialog } from './SaveRequestDialog'
 import { Toasts, showToast } from './toast'
+import { saveIntoSource } from './saveIntoSource'
+import { composer } from '../../state/composer'
+import { errorMessage } from '../../api/client'
 import './library.css'
 
 type Open = 'save' | 'curl' | 'postman-import' | 'postman-export' | null
@@ -21,8 +24,17 @@ export function LibraryCommands() {
         title: 'Save request',
         section: 'Library',
         shortcut: 'Mod+S',
-        run: () => (active ? setOpen('save') : showToast('Add a workspace before saving requests.', { tone: 'error' }))
+        run: () => {
+          if (!active) return showToast('Add a workspace before saving requests.', { tone: 'error' })
+          // A tab opened from a saved request saves back into it; anything else asks where to save.
+          if (!composer.get().saved) return setOpen('save')
+          void saveIntoSource(active.id).then(
+            (done) => (done ? showToast(`Saved “${composer.get().saved?.name ?? 'request'}”.`) : setOpen('save')),
+            (e: unknown) => showToast(errorMessage(e), { tone: 'error' })
+          )
+        }
       },
+      { id: 'library.saveAs', title: 'Save request as…', section: 'Library', run: () => active && setOpen('save') },
       { id: 'import.curl', title: 'Import curl command', section: 'Import', run: () => setOpen('curl') },
       { id: 'import.postman', title: 'Import Postman collection', section: 'Import', run: () => setOpen('postman-import') },
       { id: 'export.postman', title: 'Export Postman collection', section: 'Export', run: () => setOpen('postman-export') }

@@ -18,7 +18,7 @@ type Mode = 'menu' | 'rename' | 'move'
 export async function deleteSaved(request: SavedRequest): Promise<void> {
   const { undoToken } = await api.saved.remove({ id: request.id })
   notifyLibraryChanged()
-  if (composer.get().saved?.id === request.id) composer.markSaved(null)
+  composer.renameSaved(request.id, null)
   showToast(`Deleted “${request.name}”.`, {
     action: {
       label: 'Undo',
@@ -72,7 +72,7 @@ export function SavedItemDialog({
     void run(async () => {
       const renamed = await api.saved.rename({ id: request.id, name })
       notifyLibraryChanged()
-      if (composer.get().saved?.id === request.id) composer.markSaved({ id: renamed.id, name: renamed.name })
+      composer.renameSaved(request.id, { id: renamed.id, name: renamed.name })
     })
   }
   const submitMove = (e: FormEvent) => {

@@ -16,7 +16,7 @@ import { useSavedLibrary } from './useSavedLibrary'
 const ROW_HEIGHT = 28
 
 export function loadSaved(request: SavedRequest): void {
-  composer.load(request.draft, { id: request.id, name: request.name })
+  composer.openSaved(request.draft, { id: request.id, name: request.name })
 }
 
 export function SavedRequests({ workspace }: { workspace: Workspace }) {

@@ -1,0 +1,47 @@
+// Window layout preferences: whether the side panels are shown and where the request/response split
+// sits. A preference of this window, not data: kept in the page's localStorage.
+import { useSyncExternalStore } from 'react'
+
+export interface Layout {
+  /** Sidebar and library pane hidden (Ctrl/Cmd+B). */
+  panelsHidden: boolean
+  /** Share of the explorer's height given to the request, 0.2–0.8. */
+  split: number
+}
+
+const KEY = 'token-desk.layout'
+const DEFAULT: Layout = { panelsHidden: false, split: 0.5 }
+
+function read(): Layout {
+  try {
+    const stored = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<Layout> | null
+    return { ...DEFAULT, ...stored }
+  } catch {
+    return DEFAULT
+  }
+}
+
+let state: Layout = typeof localStorage === 'undefined' ? DEFAULT : read()
+const listeners = new Set<() => void>()
+
+export const clampSplit = (value: number) => Math.min(0.8, Math.max(0.2, value))
+
+export const layout = {
+  get: () => state,
+  set(change: Partial<Layout>) {
+    state = { ...state, ...change, split: clampSplit(change.split ?? state.split) }
+    try {
+      localStorage.setItem(KEY, JSON.stringify(state))
+    } catch {
+      // Private windows may refuse storage: the layout still applies for this session.
+    }
+    for (const l of listeners) l()
+  },
+  togglePanels: () => layout.set({ panelsHidden: !state.panelsHidden }),
+  subscribe(listener: () => void) {
+    listeners.add(listener)
+    return () => listeners.delete(listener)
+  }
+}
+
+export const useLayout = () => useSyncExternalStore(layout.subscribe, layout.get)
