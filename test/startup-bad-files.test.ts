@@ -63,6 +63,7 @@ const STORE_FILES = [
   { name: 'workspaces', desktop: false, wrongShape: '{"workspaces":[{"id":"ws_1","name":42}],"activeWorkspaceId":"ws_1"}' },
   { name: 'settings', desktop: false, wrongShape: '{"sandboxSeeded":"yes"}' },
   { name: 'scopes', desktop: false, wrongShape: '{"ws_1":"oops"}' },
+  { name: 'drafts', desktop: false, wrongShape: '{"session":{"tabs":"oops"}}' },
   { name: 'lending', desktop: false, wrongShape: '{"ws_1":{"allowed":"yes"}}' },
   { name: 'vault', desktop: true, wrongShape: '{"secrets":"oops"}' },
   { name: 'vault', desktop: true, wrongShape: '{"secrets":{"token-desk":{"ws_1:token":{"v":1}}}}' }

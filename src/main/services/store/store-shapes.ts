@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { SecretTable } from '../vault/safe-storage-vault'
 import { StoredWorkspace } from '../workspaces/registry'
 import { Lend } from '../../../shared/contract/cli'
+import { DraftSession } from '../../../shared/contract/drafts'
 
 /** Keys are optional throughout: a new, empty file is valid. Unknown keys are kept, for newer versions. */
 export const STORE_SHAPES: Record<string, z.ZodType> = {
@@ -19,6 +20,8 @@ export const STORE_SHAPES: Record<string, z.ZodType> = {
   /** What is known per workspace id; the scope book validates its own fields and reads older reports as unknown. */
   scopes: z.record(z.string(), z.looseObject({})),
   /** Per workspace: may the command line use it, and the record of its lends. */
+  /** The open request tabs and their drafts. */
+  drafts: z.looseObject({ session: DraftSession.optional() }),
   lending: z.record(z.string(), z.looseObject({ allowed: z.boolean().optional(), lends: z.array(Lend).optional() }))
 }
 
