@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react'
 import { WorkspaceProvider, useWorkspaces } from './state/workspaces'
+import { useTabWorkspaceBinding } from './state/useTabWorkspace'
 import { Sidebar } from './shell/Sidebar'
 import { StatusBar } from './shell/StatusBar'
 import { CommandPalette } from './shell/CommandPalette'
@@ -25,6 +26,7 @@ type View = (typeof VIEWS)[number]['id']
 
 function Shell() {
   const { workspaces, setActive, loading, info } = useWorkspaces()
+  useTabWorkspaceBinding()
   const [paletteOpen, setPaletteOpen] = useState(false)
   const [adding, setAdding] = useState(false)
   const [view, setView] = useState<View>('explorer')

@@ -1,6 +1,6 @@
 // The API explorer: request tabs, composer over response (resizable), library aside. Owns sending
 // and cancelling; each tab keeps the answer to its own request.
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useCallback, useMemo, useState, type ReactNode } from 'react'
 import { draftFromOperation, type CatalogOperation } from '../../../../shared/intercom/catalog'
 import { operationFor } from '../../../../shared/intercom/operation-for'
 import { api, ApiError, errorMessage } from '../../api/client'
@@ -35,7 +35,7 @@ export interface ExplorerViewProps {
 const PAGINATED = new Set(['cursor', 'search', 'page'])
 
 export function ExplorerView({ aside, codePanel, onOpenScopes }: ExplorerViewProps) {
-  const { active, workspaces, setActive } = useWorkspaces()
+  const { active } = useWorkspaces()
   const { draft, revision, activeId, tabs } = useComposer()
   const tab = tabs.find((t) => t.id === activeId)!
   const state = tab.response
@@ -47,19 +47,6 @@ export function ExplorerView({ aside, codePanel, onOpenScopes }: ExplorerViewPro
   useDraftPersistence()
 
   const operation = useMemo(() => operationFor(draft), [draft])
-
-  // A tab sends as its own workspace: showing a tab makes its workspace the active one, and picking
-  // another workspace in the sidebar rebinds the tab on screen.
-  const tabWorkspace = tab.workspaceId
-  useEffect(() => {
-    if (tabWorkspace && workspaces.some((w) => w.id === tabWorkspace)) {
-      if (active?.id !== tabWorkspace) void setActive(tabWorkspace)
-    } else if (active) composer.bind(activeId, active.id)
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the tab on screen changes
-  }, [activeId, workspaces.length])
-  useEffect(() => {
-    if (active) composer.bind(composer.get().activeId, active.id)
-  }, [active?.id]) // eslint-disable-line react-hooks/exhaustive-deps -- only on a workspace switch
 
   const send = useCallback(
     async (force = false) => {

@@ -17,22 +17,28 @@ interface Entry {
 const EMPTY: Entry = { report: null, loaded: false, inspecting: false, error: null }
 const entries = new Map<string, Entry>()
 const listeners = new Set<() => void>()
-const loading = new Set<string>()
-
 function set(workspaceId: string, change: Partial<Entry>) {
   entries.set(workspaceId, { ...(entries.get(workspaceId) ?? EMPTY), ...change })
   for (const listener of listeners) listener()
 }
 
+/** Loads in flight, and whether main changed the report again meanwhile (then it loads once more). */
+const loading = new Map<string, boolean>()
+
 async function load(workspaceId: string) {
-  if (loading.has(workspaceId)) return
-  loading.add(workspaceId)
+  if (loading.has(workspaceId)) {
+    loading.set(workspaceId, true)
+    return
+  }
+  loading.set(workspaceId, false)
   try {
     set(workspaceId, { report: await api.scopes.get({ workspaceId }), loaded: true, error: null })
   } catch (e) {
     set(workspaceId, { loaded: true, error: errorMessage(e) })
   } finally {
+    const changedMeanwhile = loading.get(workspaceId)
     loading.delete(workspaceId)
+    if (changedMeanwhile) void load(workspaceId)
   }
 }
 
