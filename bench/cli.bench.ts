@@ -22,7 +22,7 @@ function timed(args: string[], env: NodeJS.ProcessEnv): number {
 }
 
 if (!existsSync('out/renderer/index.html')) execFileSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' })
-execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' })
+execFileSync(process.execPath, ['scripts/app/build-cli.mjs'], { stdio: 'inherit' })
 
 const env = { ...process.env }
 delete env['TOKEN_DESK_USER_DATA']

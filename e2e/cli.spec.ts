@@ -30,7 +30,7 @@ const lending = (page: Page) => page.getByRole('region', { name: 'Lend to the co
 
 test.beforeAll(() => {
   // The bundle `npm install` builds; rebuilt here so the spec runs the current source.
-  execFileSync(process.execPath, [path.join(repoRoot, 'scripts/build-cli.mjs')], { cwd: repoRoot })
+  execFileSync(process.execPath, [path.join(repoRoot, 'scripts/app/build-cli.mjs')], { cwd: repoRoot })
 })
 
 test('a lend shows in Workspace settings and is withdrawn in one click', async ({ page, desk }) => {

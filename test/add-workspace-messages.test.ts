@@ -112,7 +112,7 @@ describe('sandbox tokens offered by the app', () => {
   })
 
   it('`npm run sandbox` prints the same tokens as the embedded sandbox', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sandbox.ts', '--port', '0', '--contacts', '5'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sandbox/serve.ts', '--port', '0', '--contacts', '5'], {
       cwd: path.resolve(import.meta.dirname, '..')
     })
     let out = ''

@@ -1,7 +1,7 @@
 // A second start on the same data folder: the sandbox workspaces must follow the embedded sandbox to
 // its new port (it takes an ephemeral one on every start) in both vault modes, and no credential may
 // go to the port an earlier run used, which another process may hold by now.
-// Keychain mode needs a Secret Service: `bash scripts/with-keyring.sh npx vitest run test/restart.test.ts`.
+// Keychain mode needs a Secret Service: `bash scripts/test/with-keyring.sh npx vitest run test/restart.test.ts`.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import os from 'node:os'
@@ -17,7 +17,7 @@ const keyring = new KeyringVault()
 const probe = await keyring.probe()
 if (!probe.ok) {
   if (process.env.CI === 'true') throw new Error(`CI=true but no Secret Service is reachable: ${probe.reason}`)
-  console.warn(`[keychain restart test skipped] no Secret Service reachable (${probe.reason}); run it with scripts/with-keyring.sh`)
+  console.warn(`[keychain restart test skipped] no Secret Service reachable (${probe.reason}); run it with scripts/test/with-keyring.sh`)
 }
 afterAll(() => keyring.close())
 

@@ -13,7 +13,7 @@ if (hasBinary) console.log('start-script test skipped: the Electron binary is in
 
 describe.skipIf(hasBinary)('npm start without an Electron binary', () => {
   it('explains in one message and points to npm run web', () => {
-    const result = spawnSync(process.execPath, ['scripts/start.mjs'], { encoding: 'utf8', timeout: 240_000 })
+    const result = spawnSync(process.execPath, ['scripts/app/start.mjs'], { encoding: 'utf8', timeout: 240_000 })
     expect(result.status).toBe(1)
     expect(result.stderr).toMatch(/Electron binary is not installed/)
     expect(result.stderr).toMatch(/npm run web/)

@@ -22,7 +22,7 @@ const hasKeyringTools = (() => {
     return true
   } catch {
     console.log(
-      '[keyring case skipped] dbus-run-session or gnome-keyring-daemon is missing (node scripts/ensure-system-deps.mjs installs them)'
+      '[keyring case skipped] dbus-run-session or gnome-keyring-daemon is missing (node scripts/test/ensure-system-deps.mjs installs them)'
     )
     return false
   }
@@ -50,7 +50,7 @@ describe('tokendesk with no app running', () => {
     const userData = fresh()
     const cli = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} workspaces --json --user-data ${JSON.stringify(userData)}`
     const result = await runCli([], {
-      command: ['bash', 'scripts/with-keyring.sh', 'sh', '-c', `${cli} >/dev/null && ${cli}`],
+      command: ['bash', 'scripts/test/with-keyring.sh', 'sh', '-c', `${cli} >/dev/null && ${cli}`],
       env: baseEnv()
     })
     expect(result.status).toBe(0)

@@ -11,7 +11,7 @@ export const BIN = path.join(repoRoot, 'bin/tokendesk.mjs')
 
 /** Bundles the CLI exactly as the `prepare` script does after npm install. */
 export function buildCli(): void {
-  execFileSync(process.execPath, [path.join(repoRoot, 'scripts/build-cli.mjs')], { cwd: repoRoot, stdio: 'inherit' })
+  execFileSync(process.execPath, [path.join(repoRoot, 'scripts/app/build-cli.mjs')], { cwd: repoRoot, stdio: 'inherit' })
 }
 
 export interface CliResult {

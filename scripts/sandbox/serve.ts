@@ -1,7 +1,7 @@
 // Runs the Intercom sandbox on its own so it can be used with curl or any HTTP client.
-//   tsx scripts/sandbox.ts --port 4010 --contacts 10000 [--seed N] [--rate-limit N]
+//   tsx scripts/sandbox/serve.ts --port 4010 --contacts 10000 [--seed N] [--rate-limit N]
 import { parseArgs } from 'node:util'
-import { startSandbox } from '../src/main/sandbox/index'
+import { startSandbox } from '../../src/main/sandbox/index'
 
 function integer(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback
@@ -24,7 +24,7 @@ const { values } = parseArgs({
 })
 
 if (values.help) {
-  console.log('Usage: tsx scripts/sandbox.ts [--port 4010] [--contacts 200] [--seed 1] [--rate-limit 10000]')
+  console.log('Usage: tsx scripts/sandbox/serve.ts [--port 4010] [--contacts 200] [--seed 1] [--rate-limit 10000]')
   process.exit(0)
 }
 

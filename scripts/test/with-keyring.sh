@@ -2,7 +2,7 @@
 # Runs a command inside a private D-Bus session with an unlocked gnome-keyring (a real Secret
 # Service), so keyring tests exercise the same path as a desktop. Everything lives in a throwaway
 # HOME so the user's own keyrings are never touched.
-#   bash scripts/with-keyring.sh npx vitest run src/main/services/vault
+#   bash scripts/test/with-keyring.sh npx vitest run src/main/services/vault
 set -euo pipefail
 
 if [ "$#" -eq 0 ]; then

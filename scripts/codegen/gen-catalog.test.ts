@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { describe, expect, test } from 'vitest'
-import { permissionById } from '../src/shared/intercom/permissions'
-import type { CatalogData, CatalogOperation } from '../src/shared/intercom/catalog'
+import { permissionById } from '../../src/shared/intercom/permissions'
+import type { CatalogData, CatalogOperation } from '../../src/shared/intercom/catalog'
 import { buildCatalog, CATALOG_PATH, scopesNamedIn, serializeCatalog } from './gen-catalog'
 
 // A small spec exercising each rule of the generator; it needs nothing outside the repo.

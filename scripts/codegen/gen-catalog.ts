@@ -1,18 +1,18 @@
 // Derives the endpoint catalog (src/shared/intercom/catalog.json) from Intercom's OpenAPI spec, so
 // the app never parses YAML at run time. Only facts are taken (paths, parameters, schemas, summary
 // titles); descriptions are read solely to find the scope ids they name, never copied.
-//   npx tsx scripts/gen-catalog.ts [path/to/openapi.yaml]
+//   npx tsx scripts/codegen/gen-catalog.ts [path/to/openapi.yaml]
 import { readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parse } from 'yaml'
-import { permissionFor, scopesNamedIn, type SpecScope } from '../src/shared/intercom/permissions'
-import { HTTP_METHODS, type HttpMethod } from '../src/shared/model'
-import type { CatalogData, CatalogOperation, CatalogParam, JsonValue, PaginationKind, ParamType } from '../src/shared/intercom/catalog'
+import { permissionFor, scopesNamedIn, type SpecScope } from '../../src/shared/intercom/permissions'
+import { HTTP_METHODS, type HttpMethod } from '../../src/shared/model'
+import type { CatalogData, CatalogOperation, CatalogParam, JsonValue, PaginationKind, ParamType } from '../../src/shared/intercom/catalog'
 
 const here = dirname(fileURLToPath(import.meta.url))
-export const DEFAULT_SPEC_PATH = resolve(here, '../../shared/intercom/openapi-2.16.yaml')
-export const CATALOG_PATH = resolve(here, '../src/shared/intercom/catalog.json')
+export const DEFAULT_SPEC_PATH = resolve(here, '../../../shared/intercom/openapi-2.16.yaml')
+export const CATALOG_PATH = resolve(here, '../../src/shared/intercom/catalog.json')
 
 type Json = Record<string, unknown>
 type Schema = Json

@@ -1,5 +1,5 @@
-// `npm test`: system parts, typecheck, lint, build, unit + integration tests (Vitest) and the
-// end-to-end suite (Playwright), the last two inside a D-Bus session with an unlocked
+// `npm test`: system parts, then the project's own npm scripts in order (typecheck, lint,
+// format:check, build, test:unit, test:e2e), the two suites inside a D-Bus session with an unlocked
 // gnome-keyring on Linux so the keychain is real. Ends with one summary line.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -9,43 +9,41 @@ const reports = path.resolve('test-results/summary')
 rmSync(reports, { recursive: true, force: true })
 mkdirSync(reports, { recursive: true })
 
-function step(title, command, args, options = {}) {
-  console.log(`\n=== ${title} ===`)
-  const result = spawnSync(command, args, { stdio: 'inherit', ...options })
-  return result.status === 0
-}
-
 const failures = []
-const run = (title, command, args, options) => {
-  if (!step(title, command, args, options)) failures.push(title)
+function run(title, command, args, env = {}) {
+  console.log(`\n=== ${title} ===`)
+  // No npm update notice inside the throwaway keyring HOME.
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, npm_config_update_notifier: 'false', ...env } })
+  if (result.status !== 0) failures.push(title)
 }
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 
-run('system parts', process.execPath, ['scripts/ensure-system-deps.mjs'])
+run('system parts', process.execPath, ['scripts/test/ensure-system-deps.mjs'])
 if (failures.length) {
   console.error('\nA system part is missing: see above.')
-  console.log('tests: 0 passed, 1 failed')
+  console.log('tests: 0 passed, 1 failed, 0 skipped')
   process.exit(1)
 }
-run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json'])
-run('typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json'])
-run('typecheck (e2e)', 'npx', ['tsc', '-p', 'tsconfig.e2e.json'])
-run('lint', 'npx', ['eslint', '.', '--max-warnings=0'])
-run('formatting (npm run format fixes it)', 'npx', ['prettier', '--check', '.'])
-run('build', 'npx', ['electron-vite', 'build'])
+run('typecheck', npm, ['run', 'typecheck'])
+run('lint', npm, ['run', 'lint'])
+run('formatting (npm run format fixes it)', npm, ['run', 'format:check'])
+run('build', npm, ['run', 'build'])
 
+// The suites run through their npm scripts; the extra reporters only feed the summary line.
 const vitestJson = path.join(reports, 'vitest.json')
 const playwrightJson = path.join(reports, 'playwright.json')
 const suites = [
-  `npx vitest run --reporter=default --reporter=json --outputFile.json=${vitestJson}`,
-  `PLAYWRIGHT_JSON_OUTPUT_NAME=${playwrightJson} npx playwright test --reporter=list,json`
+  [
+    'unit and integration tests',
+    ['run', 'test:unit', '--', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
+    {}
+  ],
+  ['end-to-end tests', ['run', 'test:e2e', '--', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }]
 ]
 const needsKeyringSession = process.platform === 'linux' && !process.env.DBUS_SESSION_BUS_ADDRESS
-for (const [title, suite] of [
-  ['unit and integration tests', suites[0]],
-  ['end-to-end tests', suites[1]]
-]) {
-  if (needsKeyringSession) run(title, 'bash', ['scripts/with-keyring.sh', 'sh', '-c', suite])
-  else run(title, 'sh', ['-c', suite])
+for (const [title, args, env] of suites) {
+  if (needsKeyringSession) run(title, 'bash', ['scripts/test/with-keyring.sh', npm, ...args], env)
+  else run(title, npm, args, env)
 }
 
 let passed = 0

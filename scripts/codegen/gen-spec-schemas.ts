@@ -1,17 +1,17 @@
 // Derives a compact, self-contained JSON-schema set from Intercom's OpenAPI spec for the response
 // bodies of the operations the sandbox implements. Tests validate sandbox responses against the
 // output, so they never need the spec itself at run time.
-//   tsx scripts/gen-spec-schemas.ts [path/to/openapi.yaml]
+//   tsx scripts/codegen/gen-spec-schemas.ts [path/to/openapi.yaml]
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { format, resolveConfig } from 'prettier'
 import { parse } from 'yaml'
-import { SANDBOX_OPERATIONS } from '../src/main/sandbox/operations'
+import { SANDBOX_OPERATIONS } from '../../src/main/sandbox/operations'
 
 const here = dirname(fileURLToPath(import.meta.url))
-const specPath = resolve(process.argv[2] ?? resolve(here, '../../shared/intercom/openapi-2.16.yaml'))
-const outPath = resolve(here, '../src/main/sandbox/spec-schemas.json')
+const specPath = resolve(process.argv[2] ?? resolve(here, '../../../shared/intercom/openapi-2.16.yaml'))
+const outPath = resolve(here, '../../src/main/sandbox/spec-schemas.json')
 
 type Json = Record<string, unknown>
 interface Spec {
