@@ -5,8 +5,8 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs'
 import { request } from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
-import { startWebServer, type WebServer } from '../src/main/web/server'
-import { EventHub } from '../src/main/services/core/events'
+import { startWebServer, type WebServer } from './server'
+import { EventHub } from '../services/core/events'
 
 const SECRET = 'test-secret-abc'
 const root = mkdtempSync(path.join(os.tmpdir(), 'td-web-'))

@@ -1,17 +1,17 @@
 // A second start on the same data folder: the sandbox workspaces must follow the embedded sandbox to
 // its new port (it takes an ephemeral one on every start) in both vault modes, and no credential may
 // go to the port an earlier run used, which another process may hold by now.
-// Keychain mode needs a Secret Service: `bash scripts/test/with-keyring.sh npx vitest run test/restart.test.ts`.
+// Keychain mode needs a Secret Service: `bash scripts/test/with-keyring.sh npx vitest run test/integration/workspaces-restart.test.ts`.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
-import { createApp, type TokenDeskApp } from '../src/main/services/app'
-import { createLogger } from '../src/main/services/core/logger'
-import { JsonFileStore } from '../src/main/services/store'
-import { KeyringVault, MemoryVault, type SecretVault } from '../src/main/services/vault'
-import { spawnDocumentWorkerFromSource } from '../src/main/node/document-worker'
+import { createApp, type TokenDeskApp } from '../../src/main/services/app'
+import { createLogger } from '../../src/main/services/core/logger'
+import { JsonFileStore } from '../../src/main/services/store'
+import { KeyringVault, MemoryVault, type SecretVault } from '../../src/main/services/vault'
+import { spawnDocumentWorkerFromSource } from '../../src/main/node/document-worker'
 
 const keyring = new KeyringVault()
 const probe = await keyring.probe()

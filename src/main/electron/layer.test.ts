@@ -21,12 +21,12 @@ vi.mock('electron', () => ({
   net: { fetch: async (url: string) => new Response(await import('node:fs').then((fs) => fs.readFileSync(new URL(url)))) }
 }))
 
-const { windowOptions } = await import('../src/main/electron/window')
-const { hardenSession, hardenWebContents } = await import('../src/main/electron/security')
-const { registerContract } = await import('../src/main/electron/ipc')
-const { createGuardedOpener } = await import('../src/main/electron/opener')
-const { registerAppScheme, handleAppProtocol } = await import('../src/main/electron/protocol')
-const { calls, callChannel } = await import('../src/shared/contract')
+const { windowOptions } = await import('./window')
+const { hardenSession, hardenWebContents } = await import('./security')
+const { registerContract } = await import('./ipc')
+const { createGuardedOpener } = await import('./opener')
+const { registerAppScheme, handleAppProtocol } = await import('./protocol')
+const { calls, callChannel } = await import('../../shared/contract')
 
 describe('window options', () => {
   it('keep every renderer isolated and sandboxed', () => {

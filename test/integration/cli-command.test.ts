@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectLocalEndpoint, readLock } from '../../src/main/node/local-endpoint'
-import { baseEnv, buildCli, runCli, startWriter, tempFolder } from './support'
+import { baseEnv, buildCli, runCli, startWriter, tempFolder } from '../support/cli'
 
 const folder = tempFolder()
 const userData = folder.dir

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { BIN, baseEnv, buildCli, runCli, tempFolder } from './support'
+import { BIN, baseEnv, buildCli, runCli, tempFolder } from '../support/cli'
 
 const folders: Array<{ remove(): void }> = []
 const fresh = () => {

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync, readFileSync, rmSyn
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { CONTENT_SECURITY_POLICY, isAllowedExternalUrl, isAllowedNavigation, isTrustedSender } from '../src/main/services/security/policy'
-import { resolveStaticFile } from '../src/main/services/security/static-files'
+import { CONTENT_SECURITY_POLICY, isAllowedExternalUrl, isAllowedNavigation, isTrustedSender } from './policy'
+import { resolveStaticFile } from './static-files'
 
 describe('navigation policy', () => {
   it.each([

@@ -22,7 +22,7 @@ describe('preload', () => {
   beforeEach(async () => {
     vi.resetModules()
     for (const key of Object.keys(exposed)) delete exposed[key]
-    await import('../src/preload/index')
+    await import('./index')
   })
 
   it('exposes only window.tokenDesk, with one function per contract call and event', async () => {

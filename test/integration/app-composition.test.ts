@@ -5,11 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createApp, type TokenDeskApp } from '../src/main/services/app'
-import { createLogger } from '../src/main/services/core/logger'
-import { JsonFileStore } from '../src/main/services/store'
-import { MemoryVault } from '../src/main/services/vault'
-import { spawnDocumentWorkerFromSource } from '../src/main/node/document-worker'
+import { createApp, type TokenDeskApp } from '../../src/main/services/app'
+import { createLogger } from '../../src/main/services/core/logger'
+import { JsonFileStore } from '../../src/main/services/store'
+import { MemoryVault } from '../../src/main/services/vault'
+import { spawnDocumentWorkerFromSource } from '../../src/main/node/document-worker'
 
 const opened: string[] = []
 let app: TokenDeskApp | null = null

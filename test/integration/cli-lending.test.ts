@@ -5,11 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createApp, type TokenDeskApp } from '../src/main/services/app'
-import { createLogger } from '../src/main/services/core/logger'
-import { JsonFileStore } from '../src/main/services/store'
-import { MemoryVault } from '../src/main/services/vault'
-import { spawnDocumentWorkerFromSource } from '../src/main/node/document-worker'
+import { createApp, type TokenDeskApp } from '../../src/main/services/app'
+import { createLogger } from '../../src/main/services/core/logger'
+import { JsonFileStore } from '../../src/main/services/store'
+import { MemoryVault } from '../../src/main/services/vault'
+import { spawnDocumentWorkerFromSource } from '../../src/main/node/document-worker'
 
 let app: TokenDeskApp | null = null
 let dir = ''
@@ -82,7 +82,7 @@ describe('lending to the command line', () => {
 
 describe('LendingLedger', () => {
   it('starts other workspaces off and keeps only the most recent lends', async () => {
-    const { LendingLedger, KEPT_LENDS } = await import('../src/main/services/lending/ledger')
+    const { LendingLedger, KEPT_LENDS } = await import('../../src/main/services/lending/ledger')
     const values = new Map<string, unknown>()
     const store = {
       get: (k: string) => values.get(k),

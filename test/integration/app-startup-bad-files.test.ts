@@ -4,13 +4,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createApp, type TokenDeskApp } from '../src/main/services/app'
-import { createLogger } from '../src/main/services/core/logger'
-import { JsonFileStore } from '../src/main/services/store'
-import { createVault, MemoryVault, type SecretVault } from '../src/main/services/vault'
-import { FakeSafeStorage } from '../src/main/services/vault/fake-safe-storage'
-import { spawnDocumentWorkerFromSource } from '../src/main/node/document-worker'
-import { STORE_SHAPES } from '../src/main/services/store/store-shapes'
+import { createApp, type TokenDeskApp } from '../../src/main/services/app'
+import { createLogger } from '../../src/main/services/core/logger'
+import { JsonFileStore } from '../../src/main/services/store'
+import { createVault, MemoryVault, type SecretVault } from '../../src/main/services/vault'
+import { FakeSafeStorage } from '../../src/main/services/vault/fake-safe-storage'
+import { spawnDocumentWorkerFromSource } from '../../src/main/node/document-worker'
+import { STORE_SHAPES } from '../../src/main/services/store/store-shapes'
 
 const dirs: string[] = []
 const apps: TokenDeskApp[] = []

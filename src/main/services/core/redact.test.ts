@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
-import { redact, redactText } from '../src/main/services/core/redact'
-import { createLogger } from '../src/main/services/core/logger'
-import { createSecretClipboard } from '../src/main/services/core/clipboard'
+import { redact, redactText } from './redact'
+import { createLogger } from './logger'
+import { createSecretClipboard } from './clipboard'
 
 const TOKEN = 'dG9rOjBiZGVhZGJlZWY6MTIzNDU2Nzg5MA=='
 

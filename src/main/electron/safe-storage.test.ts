@@ -10,7 +10,7 @@ const safeStorage = {
   getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret')
 }
 vi.mock('electron', () => ({ safeStorage }))
-const { createSafeStorageAdapter } = await import('../src/main/electron/safe-storage')
+const { createSafeStorageAdapter } = await import('./safe-storage')
 
 describe('safeStorage adapter', () => {
   beforeEach(() => vi.clearAllMocks())

@@ -6,13 +6,13 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp, type TokenDeskApp } from '../src/main/services/app'
-import { createLogger } from '../src/main/services/core/logger'
-import { JsonFileStore } from '../src/main/services/store'
-import { MemoryVault } from '../src/main/services/vault'
-import { spawnDocumentWorkerFromSource } from '../src/main/node/document-worker'
-import { startSandbox } from '../src/main/sandbox'
-import { cleanPastedToken, looksLikeLegacyPair } from '../src/shared/pasted-token'
+import { createApp, type TokenDeskApp } from '../../src/main/services/app'
+import { createLogger } from '../../src/main/services/core/logger'
+import { JsonFileStore } from '../../src/main/services/store'
+import { MemoryVault } from '../../src/main/services/vault'
+import { spawnDocumentWorkerFromSource } from '../../src/main/node/document-worker'
+import { startSandbox } from '../../src/main/sandbox'
+import { cleanPastedToken, looksLikeLegacyPair } from '../../src/shared/pasted-token'
 
 let app: TokenDeskApp
 let dir = ''
@@ -113,7 +113,7 @@ describe('sandbox tokens offered by the app', () => {
 
   it('`npm run sandbox` prints the same tokens as the embedded sandbox', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sandbox/serve.ts', '--port', '0', '--contacts', '5'], {
-      cwd: path.resolve(import.meta.dirname, '..')
+      cwd: path.resolve(import.meta.dirname, '../..')
     })
     let out = ''
     await new Promise<void>((resolve, reject) => {

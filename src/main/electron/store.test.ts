@@ -11,8 +11,8 @@ vi.mock('electron', () => {
   const electron = { app: { getPath: () => dir, getVersion: () => '1.0.0' }, ipcMain: { on: vi.fn() }, shell: {} }
   return { default: electron, ...electron }
 })
-const { electronStoreFactory } = await import('../src/main/electron/store')
-const { createLogger } = await import('../src/main/services/core/logger')
+const { electronStoreFactory } = await import('./store')
+const { createLogger } = await import('../services/core/logger')
 
 describe('electron-store factory', () => {
   it('keeps one JSON file per named store', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createDispatch, type Handlers } from '../src/main/services/core/dispatch'
-import { AppError } from '../src/shared/errors'
-import type { Logger } from '../src/main/services/ports'
+import { createDispatch, type Handlers } from './dispatch'
+import { AppError } from '../../../shared/errors'
+import type { Logger } from '../ports'
 
 const logger: Logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() }
 
