@@ -6,9 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createApp, type TokenDeskApp } from '../../src/main/services/app'
-import { createLogger } from '../../src/main/services/core/logger'
-import { JsonFileStore } from '../../src/main/services/store'
-import { MemoryVault } from '../../src/main/services/vault'
+import { testAppDeps } from '../support/app'
 import { spawnDocumentWorkerFromSource } from '../../src/main/node/document-worker'
 
 const opened: string[] = []
@@ -19,20 +17,14 @@ const dirs: string[] = []
 async function start(extra: Partial<Parameters<typeof createApp>[0]> = {}) {
   dir = mkdtempSync(path.join(os.tmpdir(), 'td-app-'))
   dirs.push(dir)
-  app = await createApp({
-    host: 'electron',
-    version: '0.0.0-test',
-    platform: 'test',
-    userData: dir,
-    createStore: (name) => new JsonFileStore({ cwd: dir, name }),
-    vault: new MemoryVault({ id: 'memory', label: 'Memory only (this run)', secure: true, persistent: false, notice: null }),
-    opener: { openExternal: async (url) => void opened.push(url) },
-    clipboard: null,
-    spawnDocumentWorker: spawnDocumentWorkerFromSource,
-    logger: createLogger(() => undefined),
-    sandbox: { contacts: 20 },
-    ...extra
-  })
+  app = await createApp(
+    testAppDeps(dir, {
+      host: 'electron',
+      opener: { openExternal: async (url) => void opened.push(url) },
+      sandbox: { contacts: 20 },
+      ...extra
+    })
+  )
   return app
 }
 

@@ -5,10 +5,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, expect, it, vi } from 'vitest'
 import { createApp, type TokenDeskApp } from '../../src/main/services/app'
-import { createLogger } from '../../src/main/services/core/logger'
+import { dispatchOk, testAppDeps } from '../support/app'
 import { JsonFileStore } from '../../src/main/services/store'
-import { MemoryVault } from '../../src/main/services/vault'
-import { spawnDocumentWorkerFromSource } from '../../src/main/node/document-worker'
 
 let app: TokenDeskApp | null = null
 let dir = ''
@@ -17,28 +15,16 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-async function call<T>(name: string, input?: unknown): Promise<T> {
-  const result = await app!.dispatch(name, input)
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`)
-  return result.value as T
-}
+const call = <T>(name: string, input?: unknown) => dispatchOk<T>(app!, name, input)
 
 it('starts on a sandbox that fails every request, says so, and creates the workspaces once it answers', async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'td-first-'))
-  app = await createApp({
-    host: 'web',
-    version: '0.0.0-test',
-    platform: 'test',
-    userData: dir,
-    createStore: (name) => new JsonFileStore({ cwd: dir, name }),
-    vault: new MemoryVault(),
-    opener: { openExternal: async () => undefined },
-    clipboard: null,
-    spawnDocumentWorker: spawnDocumentWorkerFromSource,
-    logger: createLogger(() => undefined),
-    sandbox: { contacts: 20, faults: { errorRate: 1 } },
-    sandboxRetryMs: { first: 50, max: 200 }
-  })
+  app = await createApp(
+    testAppDeps(dir, {
+      sandbox: { contacts: 20, faults: { errorRate: 1 } },
+      sandboxRetryMs: { first: 50, max: 200 }
+    })
+  )
   const info = await call<{ notices: string[] }>('app.info')
   expect(info.notices.join('\n')).toMatch(/sandbox workspaces could not be created yet \(Sandbox US: .+\).*keeps trying/)
   expect((await call<{ workspaces: unknown[] }>('workspaces.list')).workspaces).toEqual([])

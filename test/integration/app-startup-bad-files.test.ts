@@ -5,11 +5,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createApp, type TokenDeskApp } from '../../src/main/services/app'
+import { dispatchOk, testAppDeps } from '../support/app'
 import { createLogger } from '../../src/main/services/core/logger'
 import { JsonFileStore } from '../../src/main/services/store'
 import { createVault, MemoryVault, type SecretVault } from '../../src/main/services/vault'
 import { FakeSafeStorage } from '../../src/main/services/vault/fake-safe-storage'
-import { spawnDocumentWorkerFromSource } from '../../src/main/node/document-worker'
 import { STORE_SHAPES } from '../../src/main/services/store/store-shapes'
 
 const dirs: string[] = []
@@ -34,29 +34,21 @@ async function start(dir: string, desktopVault: boolean): Promise<TokenDeskApp> 
   const vault: SecretVault = desktopVault
     ? await createVault({ mode: 'electron', safeStorage: new FakeSafeStorage(), store: createStore('vault'), keyring: false })
     : new MemoryVault()
-  const app = await createApp({
-    host: desktopVault ? 'electron' : 'web',
-    version: '0.0.0-test',
-    platform: 'test',
-    userData: dir,
-    createStore,
-    vault,
-    opener: { openExternal: async () => undefined },
-    clipboard: null,
-    spawnDocumentWorker: spawnDocumentWorkerFromSource,
-    logger,
-    notices,
-    sandbox: { contacts: 20 }
-  })
+  const app = await createApp(
+    testAppDeps(dir, {
+      host: desktopVault ? 'electron' : 'web',
+      createStore,
+      vault,
+      logger,
+      notices,
+      sandbox: { contacts: 20 }
+    })
+  )
   apps.push(app)
   return app
 }
 
-async function call<T>(app: TokenDeskApp, name: string, input?: unknown): Promise<T> {
-  const result = await app.dispatch(name, input)
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`)
-  return result.value as T
-}
+const call = dispatchOk
 
 const STORE_FILES = [
   { name: 'workspaces', desktop: false, wrongShape: '{"workspaces":"oops"}' },

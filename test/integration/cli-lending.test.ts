@@ -6,29 +6,14 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createApp, type TokenDeskApp } from '../../src/main/services/app'
-import { createLogger } from '../../src/main/services/core/logger'
-import { JsonFileStore } from '../../src/main/services/store'
-import { MemoryVault } from '../../src/main/services/vault'
-import { spawnDocumentWorkerFromSource } from '../../src/main/node/document-worker'
+import { testAppDeps } from '../support/app'
 
 let app: TokenDeskApp | null = null
 let dir = ''
 
 async function start() {
   dir = mkdtempSync(path.join(os.tmpdir(), 'td-lend-'))
-  app = await createApp({
-    host: 'web',
-    version: '0.0.0-test',
-    platform: 'test',
-    userData: dir,
-    createStore: (name) => new JsonFileStore({ cwd: dir, name }),
-    vault: new MemoryVault({ id: 'memory', label: 'Memory only (this run)', secure: true, persistent: false, notice: null }),
-    opener: { openExternal: async () => undefined },
-    clipboard: null,
-    spawnDocumentWorker: spawnDocumentWorkerFromSource,
-    logger: createLogger(() => undefined),
-    sandbox: { contacts: 5 }
-  })
+  app = await createApp(testAppDeps(dir))
   return app
 }
 

@@ -7,10 +7,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, expect, it, vi } from 'vitest'
 import { createApp, type TokenDeskApp } from '../../src/main/services/app'
-import { createLogger } from '../../src/main/services/core/logger'
+import { testAppDeps } from '../support/app'
 import { JsonFileStore } from '../../src/main/services/store'
-import { MemoryVault } from '../../src/main/services/vault'
-import { spawnDocumentWorkerFromSource } from '../../src/main/node/document-worker'
 import type { OAuthFlowState } from '../../src/shared/contract/workspaces'
 
 let app: TokenDeskApp | null = null
@@ -22,20 +20,11 @@ afterEach(async () => {
 
 async function start(sandboxWorkspaces: boolean) {
   dir = mkdtempSync(path.join(os.tmpdir(), 'td-oauth-'))
-  app = await createApp({
-    host: 'web',
-    version: '0.0.0-test',
-    platform: 'test',
-    userData: dir,
-    createStore: (name) => new JsonFileStore({ cwd: dir, name }),
-    vault: new MemoryVault(),
-    opener: { openExternal: async () => undefined },
-    clipboard: null,
-    spawnDocumentWorker: spawnDocumentWorkerFromSource,
-    logger: createLogger(() => undefined),
-    sandbox: { contacts: 5 },
-    sandboxWorkspaces
-  })
+  app = await createApp(
+    testAppDeps(dir, {
+      sandboxWorkspaces
+    })
+  )
   return app
 }
 

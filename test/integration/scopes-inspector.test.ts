@@ -6,29 +6,19 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ScopeReport } from '../../src/shared/contract/explorer'
 import { createApp, type TokenDeskApp } from '../../src/main/services/app'
-import { createLogger } from '../../src/main/services/core/logger'
-import { JsonFileStore } from '../../src/main/services/store'
-import { MemoryVault } from '../../src/main/services/vault'
-import { spawnDocumentWorkerFromSource } from '../../src/main/node/document-worker'
+import { testAppDeps } from '../support/app'
 
 let app: TokenDeskApp | null = null
 let dir = ''
 
 async function start(reuse = false) {
   if (!reuse) dir = mkdtempSync(path.join(os.tmpdir(), 'td-scopes-'))
-  app = await createApp({
-    host: 'electron',
-    version: '0.0.0-test',
-    platform: 'test',
-    userData: dir,
-    createStore: (name) => new JsonFileStore({ cwd: dir, name }),
-    vault: new MemoryVault({ id: 'memory', label: 'Memory only (this run)', secure: true, persistent: false, notice: null }),
-    opener: { openExternal: async () => undefined },
-    clipboard: null,
-    spawnDocumentWorker: spawnDocumentWorkerFromSource,
-    logger: createLogger(() => undefined),
-    sandbox: { contacts: 20 }
-  })
+  app = await createApp(
+    testAppDeps(dir, {
+      host: 'electron',
+      sandbox: { contacts: 20 }
+    })
+  )
   const list = (await ok('workspaces.list')) as { workspaces: Array<{ name: string; id: string }> }
   const id = (name: string) => list.workspaces.find((w) => w.name === name)!.id
   return { us: id('Sandbox US'), eu: id('Sandbox EU') }

@@ -7,10 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp, type TokenDeskApp } from '../../src/main/services/app'
-import { createLogger } from '../../src/main/services/core/logger'
-import { JsonFileStore } from '../../src/main/services/store'
-import { MemoryVault } from '../../src/main/services/vault'
-import { spawnDocumentWorkerFromSource } from '../../src/main/node/document-worker'
+import { testAppDeps } from '../support/app'
 import { startSandbox } from '../../src/main/sandbox'
 import { cleanPastedToken, looksLikeLegacyPair } from '../../src/shared/pasted-token'
 
@@ -18,20 +15,11 @@ let app: TokenDeskApp
 let dir = ''
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'td-add-'))
-  app = await createApp({
-    host: 'web',
-    version: '0.0.0-test',
-    platform: 'test',
-    userData: dir,
-    createStore: (name) => new JsonFileStore({ cwd: dir, name }),
-    vault: new MemoryVault(),
-    opener: { openExternal: async () => undefined },
-    clipboard: null,
-    spawnDocumentWorker: spawnDocumentWorkerFromSource,
-    logger: createLogger(() => undefined),
-    sandbox: { contacts: 5 },
-    sandboxWorkspaces: false
-  })
+  app = await createApp(
+    testAppDeps(dir, {
+      sandboxWorkspaces: false
+    })
+  )
 })
 afterAll(async () => {
   await app.dispose()

@@ -8,10 +8,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { createApp, type TokenDeskApp } from '../../src/main/services/app'
-import { createLogger } from '../../src/main/services/core/logger'
+import { dispatchOk, testAppDeps } from '../support/app'
 import { JsonFileStore } from '../../src/main/services/store'
 import { KeyringVault, MemoryVault, type SecretVault } from '../../src/main/services/vault'
-import { spawnDocumentWorkerFromSource } from '../../src/main/node/document-worker'
 
 const keyring = new KeyringVault()
 const probe = await keyring.probe()
@@ -30,31 +29,20 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
-const memoryVault = () => new MemoryVault({ id: 'memory', label: 'Memory only (this run)', secure: true, persistent: false, notice: null })
+const memoryVault = () => new MemoryVault()
 
 async function start(dir: string, vault: SecretVault): Promise<TokenDeskApp> {
-  const app = await createApp({
-    host: 'web',
-    version: '0.0.0-test',
-    platform: 'test',
-    userData: dir,
-    createStore: (name) => new JsonFileStore({ cwd: dir, name }),
-    vault,
-    opener: { openExternal: async () => undefined },
-    clipboard: null,
-    spawnDocumentWorker: spawnDocumentWorkerFromSource,
-    logger: createLogger(() => undefined),
-    sandbox: { contacts: 20 }
-  })
+  const app = await createApp(
+    testAppDeps(dir, {
+      vault,
+      sandbox: { contacts: 20 }
+    })
+  )
   apps.push(app)
   return app
 }
 
-async function call<T>(app: TokenDeskApp, name: string, input?: unknown): Promise<T> {
-  const result = await app.dispatch(name, input)
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`)
-  return result.value as T
-}
+const call = dispatchOk
 
 type Listed = { workspaces: Array<{ id: string; name: string; sandbox: boolean }> }
 type Sent = { status: number; bodyText: string | null }
