@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test'
 import { chromiumLaunchOptions } from './e2e/support/chromium'
 
 /** Specs that load the machine enough to disturb (or be disturbed by) tests running beside them. */
-const HEAVY = /large-response\.spec\.ts/
+const HEAVY = /responses-large\.spec\.ts/
 
 export default defineConfig({
   testDir: 'e2e',

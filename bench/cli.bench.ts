@@ -1,7 +1,7 @@
 // `tokendesk api /me` against a running Token Desk (browser mode, over its local endpoint) and
 // against no app (the command starts the services itself), each as a ratio to a bare
 // `node -e "fetch(…)"` of the same URL in the same run. Whole processes are timed, start-up included.
-// Run: npx tsx bench/cli.bench.ts — prints a table and writes bench/results/cli.json.
+// Run: npx tsx bench/cli.bench.ts — prints a table and writes test-results/bench/cli.json (bench/results/ with --save).
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -22,7 +22,7 @@ function timed(args: string[], env: NodeJS.ProcessEnv): number {
 }
 
 if (!existsSync('out/renderer/index.html')) execFileSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' })
-execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' })
+execFileSync(process.execPath, ['scripts/app/build-cli.mjs'], { stdio: 'inherit' })
 
 const env = { ...process.env }
 delete env['TOKEN_DESK_USER_DATA']

@@ -1,5 +1,5 @@
 // Benchmarks for the executor and "fetch all pages", against the sandbox on 127.0.0.1.
-// Run: npx tsx bench/executor.bench.ts — prints a table and writes bench/results/executor.json.
+// Run: npx tsx bench/executor.bench.ts — prints a table and writes test-results/bench/executor.json (bench/results/ with --save).
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

@@ -1,7 +1,7 @@
 // How long until a 50 MB JSON response is shown and scrollable in the UI (browser mode, Chromium),
 // and the longest main-thread task meanwhile. Baseline, measured in the same page and run: the
 // time Chromium's own JSON.parse takes on the same bytes (the least any viewer must spend).
-// Run: npx tsx bench/large-response.bench.ts — prints a table and writes bench/results/large-response.json.
+// Run: npx tsx bench/large-response.bench.ts — prints a table and writes test-results/bench/large-response.json (bench/results/ with --save).
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'

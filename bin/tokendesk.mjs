@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `tokendesk` command. `npm install` bundles src/cli to dist/cli (scripts/build-cli.mjs) with the
+// The `tokendesk` command. `npm install` bundles src/cli to dist/cli (scripts/app/build-cli.mjs) with the
 // esbuild that is already installed, so this runs as plain JavaScript: no tsx, no separate build.
 import { existsSync } from 'node:fs'
 import process from 'node:process'

@@ -116,37 +116,3 @@ test('a shared request runs against whichever workspace is active', async ({ pag
   await expect(body).toContainText('Sandbox EU')
   await expect(body).not.toContainText('Sandbox US')
 })
-
-test('history: restore an entry, view a body, clear', async ({ page, desk }) => {
-  await desk.open(page)
-  await openExplorer(page)
-  await setRequest(page, 'GET', '/me')
-  await send(page)
-  await setRequest(page, 'GET', '/contacts')
-  await send(page)
-
-  await page.getByRole('tab', { name: 'History' }).click()
-  const table = page.getByRole('table', { name: 'Request history' })
-  // Newest first.
-  await expect(table.getByRole('row')).toHaveCount(3)
-  await expect(table.getByRole('row').nth(1)).toContainText('/contacts')
-  await expect(table.getByRole('row').nth(2)).toContainText('/me')
-  await expect(table.getByRole('row').nth(2)).toContainText('200')
-
-  await table.getByRole('button', { name: 'GET /me', exact: true }).click()
-  await expect(page.getByRole('textbox', { name: 'Path' })).toHaveValue('/me')
-
-  await table.getByRole('button', { name: /View body of GET \/me/ }).click()
-  const bodyDialog = page.getByRole('dialog', { name: 'Response body' })
-  await expect(bodyDialog).toContainText('"app"')
-  await bodyDialog.getByRole('button', { name: 'Close' }).click()
-
-  await page.getByRole('searchbox', { name: 'Search history' }).fill('contacts')
-  await expect(table.getByRole('row')).toHaveCount(2)
-  await page.getByRole('searchbox', { name: 'Search history' }).fill('')
-
-  await page.getByRole('button', { name: 'Clear', exact: true }).click()
-  await page.getByRole('alertdialog', { name: 'Clear history' }).getByRole('button', { name: 'Clear history' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Cleared 2 history entries.' })).toBeVisible()
-  await expect(page.getByText('Nothing sent from this workspace yet.')).toBeVisible()
-})

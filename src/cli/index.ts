@@ -1,4 +1,4 @@
-// Entry point of the bundled `tokendesk` (see scripts/build-cli.mjs and bin/tokendesk.mjs).
+// Entry point of the bundled `tokendesk` (see scripts/app/build-cli.mjs and bin/tokendesk.mjs).
 import { main } from './main'
 
 const status = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin })

@@ -39,7 +39,7 @@ const SHELLS: Record<string, string[]> = {
 const needed = [PYTHON, '/usr/bin/curl', ...Object.values(SHELLS).map((c) => c[0]!)]
 const missing = needed.filter((p) => !existsSync(p))
 if (missing.length)
-  console.warn(`differential test skipped: missing ${missing.join(', ')} (npm test installs them: scripts/ensure-system-deps.mjs)`)
+  console.warn(`differential test skipped: missing ${missing.join(', ')} (npm test installs them: scripts/test/ensure-system-deps.mjs)`)
 
 type Outcome = { refused: string } | { sent: string } | { nothing: true }
 type Door = 'executor' | 'import' | 'python' | 'node' | keyof typeof SHELLS

@@ -1,5 +1,5 @@
 // The spec operations the sandbox implements: method, path template and spec tags. The router uses
-// them to pick each route's permission; scripts/gen-spec-schemas.ts uses them to pick schemas.
+// them to pick each route's permission; scripts/codegen/gen-spec-schemas.ts uses them to pick schemas.
 import type { OperationShape } from '../../shared/intercom/permissions'
 
 export interface SandboxOperation extends OperationShape {

@@ -1,5 +1,5 @@
 // The Intercom endpoint catalog: typed access, search and request-path matching over the data file
-// that scripts/gen-catalog.ts derives from the OpenAPI spec. Pure data code: runs in main and renderer.
+// that scripts/codegen/gen-catalog.ts derives from the OpenAPI spec. Pure data code: runs in main and renderer.
 import { HTTP_METHODS, type HttpMethod, type KeyValue, type RequestDraftInput } from '../model'
 import type { PermissionNeed, PermissionSource } from './permissions'
 import catalogJson from './catalog.json' with { type: 'json' }

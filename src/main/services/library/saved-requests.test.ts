@@ -7,6 +7,7 @@ import type { SavedScope } from '../../../shared/library'
 import type { RequestDraftInput } from '../../../shared/model'
 import { CANARY_TOKEN } from './fixtures/canary'
 import { SavedRequestStore, slugify } from './saved-requests'
+import { writeSavedCollection } from '../../../../test/support/saved-collection'
 
 const SHARED: SavedScope = { kind: 'shared' }
 const WS: SavedScope = { kind: 'workspace', workspaceId: 'ws_eu-1' }
@@ -230,39 +231,8 @@ describe('secrets on save', () => {
 })
 
 describe('search', () => {
-  const FOLDERS = [
-    'Contacts',
-    'Conversations/Replies',
-    'Tickets',
-    'Billing/Invoices',
-    'Admins',
-    'Articles/Help Center',
-    'Data Events',
-    'Companies'
-  ]
-  const VERBS = ['List', 'Get', 'Create', 'Update', 'Delete', 'Search', 'Attach', 'Detach']
-
   /** 10,000 request files written straight to disk, as a big team collection would be. */
-  async function buildCollection(count: number): Promise<void> {
-    for (let start = 0; start < count; start += 250) {
-      await Promise.all(
-        Array.from({ length: Math.min(250, count - start) }, async (_, k) => {
-          const i = start + k
-          const folder = `${FOLDERS[i % FOLDERS.length]!}/Batch ${Math.floor(i / 500)}`
-          const dir = path.join(root, 'shared', ...folder.split('/'))
-          const file = {
-            format: 'token-desk/request@1',
-            id: `gen-${i}`,
-            name: `${VERBS[i % VERBS.length]!} item ${i}`,
-            order: i,
-            request: { method: 'GET', path: `/things/${i}` }
-          }
-          await fs.mkdir(dir, { recursive: true })
-          await fs.writeFile(path.join(dir, `item-${i}.json`), JSON.stringify(file))
-        })
-      )
-    }
-  }
+  const buildCollection = (count: number) => writeSavedCollection(root, count)
 
   it('finds the right requests among 10,000 and keeps the index current on writes', async () => {
     await buildCollection(10_000)

@@ -1,4 +1,4 @@
-// Runs against a real Secret Service: `bash scripts/with-keyring.sh npx vitest run src/main/services/vault`.
+// Runs against a real Secret Service: `bash scripts/test/with-keyring.sh npx vitest run src/main/services/vault`.
 import { spawnSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -9,7 +9,7 @@ const probe = await vault.probe()
 if (!probe.ok) {
   if (process.env.CI === 'true') throw new Error(`CI=true but no Secret Service is reachable: ${probe.reason}`)
   console.warn(
-    `[keyring tests skipped] no Secret Service reachable (${probe.reason}); run them with: bash scripts/with-keyring.sh npx vitest run src/main/services/vault`
+    `[keyring tests skipped] no Secret Service reachable (${probe.reason}); run them with: bash scripts/test/with-keyring.sh npx vitest run src/main/services/vault`
   )
 }
 

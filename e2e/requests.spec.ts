@@ -1,0 +1,55 @@
+// Composing and sending requests, driven as a person would: switch auth modes, read the 401/403
+// explanations, and keep the path and its Params in step.
+import { test, expect } from './support/desk'
+import { openExplorer, responseStatus, responseTab, setRequest, whyItFailed } from './fixtures/ui'
+
+test('auth modes, a 401 and a 403 with their explanations', async ({ page, desk }) => {
+  await desk.open(page)
+  await openExplorer(page)
+  await setRequest(page, 'GET', '/me')
+
+  const preview = page.getByTestId('auth-preview')
+  await expect(preview).toHaveText(/^Authorization: Bearer \S+…\S+$/)
+  await page.getByRole('radio', { name: 'Basic' }).check()
+  await expect(preview).toHaveText(/^Authorization: Basic base64\(\S+…\S+:\)$/)
+  await expect(page.getByRole('radio', { name: 'Legacy app_id:api_key' })).toBeDisabled()
+  await page.keyboard.press('Control+Enter')
+  await expect(responseStatus(page)).toContainText('200')
+  await responseTab(page, 'Headers').click()
+  await expect(page.getByRole('table', { name: /Request headers/ })).toContainText('Basic ')
+
+  await page.getByRole('radio', { name: 'None' }).check()
+  await expect(preview).toHaveText('No Authorization header is sent.')
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
+  await expect(responseStatus(page)).toContainText('401')
+  await expect(whyItFailed(page)).toContainText(/token is invalid|invalid or missing token/i)
+
+  // Sandbox EU has a standard-scope token: listing admins needs the extended read_admins.
+  await page.getByRole('radio', { name: 'Bearer' }).check()
+  await page.getByRole('button', { name: /Sandbox EU/ }).click()
+  await expect(page.getByText(/Sending as\s*Sandbox EU/)).toBeVisible()
+  await setRequest(page, 'GET', '/admins')
+  await page.keyboard.press('Control+Enter')
+  await expect(responseStatus(page)).toContainText('403')
+  await expect(whyItFailed(page)).toContainText('read_admins')
+  await expect(whyItFailed(page)).toContainText(/Developer Hub/)
+})
+
+test('a query typed into the path fills Params, and Params edits show in the path', async ({ page, desk }) => {
+  await desk.open(page)
+  await openExplorer(page)
+  const path = page.getByLabel('Path', { exact: true })
+  await setRequest(page, 'GET', '/contacts?per_page=2&name=a+b')
+  await page.getByRole('tab', { name: /^Params/ }).click()
+  await expect(page.getByLabel('Query parameter per_page value')).toHaveValue('2')
+  await expect(page.getByLabel('Query parameter name value')).toHaveValue('a b')
+  // Leaving the field shows the path exactly as it will be sent.
+  await path.blur()
+  await expect(path).toHaveValue('/contacts?per_page=2&name=a%20b')
+  await page.getByLabel('Query parameter per_page value').fill('5')
+  await expect(path).toHaveValue('/contacts?per_page=5&name=a%20b')
+  await page.getByRole('checkbox', { name: 'Send query parameter name' }).uncheck()
+  await expect(path).toHaveValue('/contacts?per_page=5')
+  await page.keyboard.press('Control+Enter')
+  await expect(responseStatus(page)).toContainText('200')
+})

@@ -1,0 +1,102 @@
+// The scope inspector through the composed app, as the renderer drives it: every response teaches
+// it, inspections (with write checks) settle the rest, and scopes.get returns what is known.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { ScopeReport } from '../../src/shared/contract/explorer'
+import { createApp, type TokenDeskApp } from '../../src/main/services/app'
+import { testAppDeps } from '../support/app'
+
+let app: TokenDeskApp | null = null
+let dir = ''
+
+async function start(reuse = false) {
+  if (!reuse) dir = mkdtempSync(path.join(os.tmpdir(), 'td-scopes-'))
+  app = await createApp(
+    testAppDeps(dir, {
+      host: 'electron',
+      sandbox: { contacts: 20 }
+    })
+  )
+  const list = (await ok('workspaces.list')) as { workspaces: Array<{ name: string; id: string }> }
+  const id = (name: string) => list.workspaces.find((w) => w.name === name)!.id
+  return { us: id('Sandbox US'), eu: id('Sandbox EU') }
+}
+
+afterEach(async () => {
+  await app?.dispose()
+  app = null
+  rmSync(dir, { recursive: true, force: true })
+})
+
+async function ok(name: string, input?: unknown): Promise<unknown> {
+  const result = await app!.dispatch(name, input)
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`)
+  return result.value
+}
+
+let n = 0
+const send = async (workspaceId: string, method: string, path: string) =>
+  ((await ok('requests.send', { requestId: `r${n++}`, workspaceId, draft: { method, path } })) as { status: number }).status
+const result = (report: ScopeReport | null, permission: string) => report?.results.find((r) => r.permission === permission)
+
+describe('the scope inspector', () => {
+  it('learns from responses without a probe: a 403 naming a scope denies it, a 2xx grants', async () => {
+    const { eu } = await start()
+    expect(await ok('scopes.get', { workspaceId: eu })).toBeNull()
+    expect(await send(eu, 'GET', '/admins')).toBe(403)
+    expect(await send(eu, 'GET', '/tags')).toBe(200)
+    // GET /me answers an Access Token without Read admins: nothing is learned about read_admins from it.
+    expect(await send(eu, 'GET', '/me')).toBe(200)
+    const report = (await ok('scopes.get', { workspaceId: eu })) as ScopeReport
+    expect(report.checkedAt).toBeNull()
+    expect(result(report, 'read_admins')).toMatchObject({
+      state: 'denied',
+      evidence: 'response',
+      request: { method: 'GET', path: '/admins' },
+      status: 403
+    })
+    expect(result(report, 'read_tags')).toMatchObject({ state: 'granted', evidence: 'response', status: 200 })
+    expect(report.verdict.kind).toBe('standard_only')
+  })
+
+  it('inspects with write checks: at most 3 unknown, every state with its evidence, and a verdict per token', async () => {
+    const { us, eu } = await start()
+    const plan = (await ok('scopes.plan', { workspaceId: eu })) as Array<{ method: string; reason: string }>
+    expect(plan.length).toBeGreaterThan(5)
+    for (const workspaceId of [us, eu]) {
+      const report = (await ok('scopes.inspect', { workspaceId, writes: true })) as ScopeReport
+      expect(report.results).toHaveLength(39)
+      const unknown = report.results.filter((r) => r.state === 'unknown')
+      expect(unknown.length).toBeLessThanOrEqual(3)
+      for (const r of unknown) expect(r.message).toBeTruthy()
+      for (const r of report.results.filter((x) => x.state !== 'unknown')) {
+        expect(r.evidence).not.toBe('none')
+        expect(r.request).not.toBeNull()
+        expect(r.status).not.toBeNull()
+      }
+      expect(await ok('scopes.get', { workspaceId })).toEqual(report)
+    }
+    const std = (await ok('scopes.get', { workspaceId: eu })) as ScopeReport
+    expect(std.verdict).toMatchObject({ kind: 'standard_only' })
+    expect(std.verdict.detail).toMatch(/Read admins.*Developer Hub → your app → Authentication → Edit scopes/)
+    expect(((await ok('scopes.get', { workspaceId: us })) as ScopeReport).verdict.kind).toBe('extended_granted')
+    // writes defaults to false: write permissions then stay as they were (an unknown never erases).
+    const again = (await ok('scopes.inspect', { workspaceId: eu })) as ScopeReport
+    expect(result(again, 'write_tags')).toMatchObject({ state: 'granted', evidence: 'refused-request' })
+  })
+
+  it('reads a report stored in an older shape as nothing known yet', async () => {
+    const { eu } = await start()
+    await app!.dispose()
+    app = null
+    writeFileSync(
+      path.join(dir, 'scopes.json'),
+      JSON.stringify({ [eu]: { checkedAt: 'x', results: [{ permission: 'read_tags', state: 'granted', probe: null, status: 200 }] } })
+    )
+    const again = await start(true)
+    expect(again.eu).toBe(eu)
+    expect(await ok('scopes.get', { workspaceId: eu })).toBeNull()
+  })
+})
