@@ -173,11 +173,21 @@ export const composer = {
   setResponse(id: string, response: TabResponse): void {
     patchTab(id, (tab) => ({ ...tab, response }))
   },
-  /** Replaces every tab, e.g. with the drafts stored before a reload. */
+  /**
+   * Replaces every tab, e.g. with the drafts stored before a reload. The app's active workspace
+   * (restored by main, or changed meanwhile by `tokendesk use`) wins over the active tab's stored one.
+   */
   restore(tabs: Array<Pick<RequestTab, 'id' | 'draft' | 'baseline' | 'saved' | 'workspaceId'>>, activeId: string | null): void {
     if (tabs.length === 0) return
-    const restored = tabs.map((t) => ({ ...t, revision: 0, response: IDLE }))
-    publish(restored, restored.some((t) => t.id === activeId) ? activeId! : restored[0]!.id)
+    const current = activeWorkspace()
+    const shown = tabs.some((t) => t.id === activeId) ? activeId! : tabs[0]!.id
+    const restored = tabs.map((t) => ({
+      ...t,
+      workspaceId: t.id === shown && current ? current : t.workspaceId,
+      revision: 0,
+      response: IDLE
+    }))
+    publish(restored, shown)
   },
   subscribe(listener: () => void): () => void {
     listeners.add(listener)
