@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { WorkspaceProvider, useWorkspaces } from './state/workspaces'
 import { Sidebar } from './shell/Sidebar'
 import { StatusBar } from './shell/StatusBar'
@@ -15,6 +15,8 @@ import { SnippetPanel } from './features/snippets/SnippetPanel'
 import { focusPathField } from './features/explorer/focus'
 import { PanelToggle } from './shell/PanelToggle'
 import { useLayout } from './state/layout'
+import { TabList, tabPanelProps } from './lib/Tabs'
+import { Toasts } from './lib/Toast'
 
 const VIEWS = [
   { id: 'explorer', label: 'Explorer', shortcut: 'Mod+Shift+E' },
@@ -32,15 +34,6 @@ function Shell() {
   const { panelsHidden } = useLayout()
 
   useEffect(() => installShortcutHandler(), [])
-
-  const onViewKey = (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return
-    const at = VIEWS.findIndex((v) => v.id === view)
-    const next = VIEWS[(at + (e.key === 'ArrowRight' ? 1 : VIEWS.length - 1)) % VIEWS.length]!
-    setView(next.id)
-    const buttons = (e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('[role=tab]')
-    buttons[VIEWS.indexOf(next)]?.focus()
-  }
 
   const commands = useMemo<Command[]>(
     () => [
@@ -73,27 +66,15 @@ function Shell() {
         <Notices />
         <div className="row view-bar">
           {panelsHidden ? <PanelToggle /> : null}
-          <div role="tablist" aria-label="Views" className="view-tabs" onKeyDown={onViewKey}>
-            {VIEWS.map((v) => (
-              <button
-                key={v.id}
-                type="button"
-                role="tab"
-                aria-selected={view === v.id}
-                tabIndex={view === v.id ? 0 : -1}
-                className={view === v.id ? 'tab active' : 'tab'}
-                onClick={() => setView(v.id)}
-              >
-                {v.label}
-              </button>
-            ))}
-          </div>
+          <TabList label="Views" idPrefix="view" className="view-tabs" tabs={VIEWS} value={view} onChange={setView} />
         </div>
-        {view === 'explorer' ? (
-          <ExplorerView aside={<LibraryPanel />} codePanel={<SnippetPanel />} onOpenScopes={() => setView('scopes')} />
-        ) : null}
-        {view === 'scopes' ? <ScopesView /> : null}
-        {view === 'workspace' ? <WorkspacePanel onAdd={() => setAdding(true)} /> : null}
+        <div {...tabPanelProps('view', view)} tabIndex={-1} className="view-panel">
+          {view === 'explorer' ? (
+            <ExplorerView aside={<LibraryPanel />} codePanel={<SnippetPanel />} onOpenScopes={() => setView('scopes')} />
+          ) : null}
+          {view === 'scopes' ? <ScopesView /> : null}
+          {view === 'workspace' ? <WorkspacePanel onAdd={() => setAdding(true)} /> : null}
+        </div>
       </main>
       {panelsHidden ? null : <Sidebar onAdd={() => setAdding(true)} />}
       <StatusBar />
@@ -107,6 +88,7 @@ function Shell() {
       ) : null}
       {adding ? <AddWorkspaceDialog onClose={() => setAdding(false)} /> : null}
       <LibraryCommands />
+      <Toasts />
     </div>
   )
 }

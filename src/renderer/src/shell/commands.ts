@@ -1,6 +1,7 @@
 // The keyboard shortcut and command registry. Features register commands while they are mounted;
 // the command palette lists them and one global key handler runs their shortcuts.
-import { useEffect, useSyncExternalStore } from 'react'
+import { useEffect } from 'react'
+import { createStore, useStore } from '../lib/store'
 
 export interface Command {
   id: string
@@ -12,12 +13,11 @@ export interface Command {
 }
 
 const commands = new Map<string, Command>()
-const subscribers = new Set<() => void>()
-let snapshot: Command[] = []
+/** The registered commands as a list, for the palette. */
+const listed = createStore<Command[]>([])
 
 function changed() {
-  snapshot = [...commands.values()]
-  for (const notify of subscribers) notify()
+  listed.set([...commands.values()])
 }
 
 export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
@@ -65,13 +65,7 @@ export function useCommands(list: Command[]): void {
 }
 
 export function useCommandList(): Command[] {
-  return useSyncExternalStore(
-    (notify) => {
-      subscribers.add(notify)
-      return () => subscribers.delete(notify)
-    },
-    () => snapshot
-  )
+  return useStore(listed)
 }
 
 /** Installed once by the shell. */

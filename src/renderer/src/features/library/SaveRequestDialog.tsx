@@ -10,7 +10,7 @@ import { composer } from '../../state/composer'
 import { notifyLibraryChanged } from './events'
 import { LocationFields, tidyFolder, type Location } from './LocationFields'
 import { workspaceScope } from './scope'
-import { showToast } from './toast'
+import { showToast } from '../../lib/Toast'
 import { ErrorText } from '../../lib/ErrorText'
 
 type SecretsChoice = 'refuse' | 'strip' | 'vault'
