@@ -17,19 +17,13 @@ import { PanelToggle } from './shell/PanelToggle'
 import { useLayout } from './state/layout'
 import { TabList, tabPanelProps } from './lib/Tabs'
 import { Toasts } from './lib/Toast'
-
-const VIEWS = [
-  { id: 'explorer', label: 'Explorer', shortcut: 'Mod+Shift+E' },
-  { id: 'scopes', label: 'Scopes', shortcut: 'Mod+Shift+S' },
-  { id: 'workspace', label: 'Workspace settings', shortcut: 'Mod+,' }
-] as const
-type View = (typeof VIEWS)[number]['id']
+import { VIEWS, showView, useView } from './shell/views'
 
 function Shell() {
   const { workspaces, setActive, loading, info } = useWorkspaces()
   const [paletteOpen, setPaletteOpen] = useState(false)
   const [adding, setAdding] = useState(false)
-  const [view, setView] = useState<View>('explorer')
+  const view = useView()
 
   const { panelsHidden } = useLayout()
 
@@ -44,7 +38,7 @@ function Shell() {
         title: `Show ${v.label}`,
         section: 'View',
         shortcut: v.shortcut,
-        run: () => setView(v.id)
+        run: () => showView(v.id)
       })),
       ...workspaces.map((w, i) => ({
         id: `workspace.switch.${w.id}`,
@@ -66,11 +60,11 @@ function Shell() {
         <Notices />
         <div className="row view-bar">
           {panelsHidden ? <PanelToggle /> : null}
-          <TabList label="Views" idPrefix="view" className="view-tabs" tabs={VIEWS} value={view} onChange={setView} />
+          <TabList label="Views" idPrefix="view" className="view-tabs" tabs={VIEWS} value={view} onChange={showView} />
         </div>
         <div {...tabPanelProps('view', view)} tabIndex={-1} className="view-panel">
           {view === 'explorer' ? (
-            <ExplorerView aside={<LibraryPanel />} codePanel={<SnippetPanel />} onOpenScopes={() => setView('scopes')} />
+            <ExplorerView aside={<LibraryPanel />} codePanel={<SnippetPanel />} onOpenScopes={() => showView('scopes')} />
           ) : null}
           {view === 'scopes' ? <ScopesView /> : null}
           {view === 'workspace' ? <WorkspacePanel onAdd={() => setAdding(true)} /> : null}

@@ -48,11 +48,6 @@ export function matchesShortcut(event: KeyboardEvent, shortcut: string): boolean
   return event.key.toLowerCase() === key || (key.length === 1 && event.code.toLowerCase() === `key${key}`)
 }
 
-/** Runs a registered command by id (a link elsewhere in the UI that does what the palette would). */
-export function runCommand(id: string): void {
-  commands.get(id)?.run()
-}
-
 export function useCommands(list: Command[]): void {
   useEffect(() => {
     for (const command of list) commands.set(command.id, command)

@@ -101,7 +101,14 @@ export const composer = {
   /** Replaces the active tab's draft from elsewhere (catalog, saved request, curl import). */
   load(draft: RequestDraftInput, saved: SavedRef = null): void {
     const parsed = RequestDraft.parse(draft)
-    patchTab(store.get().activeId, (tab) => ({ ...tab, draft: parsed, baseline: parsed, saved, revision: tab.revision + 1, response: IDLE }))
+    patchTab(store.get().activeId, (tab) => ({
+      ...tab,
+      draft: parsed,
+      baseline: parsed,
+      saved,
+      revision: tab.revision + 1,
+      response: IDLE
+    }))
   },
   /**
    * Opens a saved request: its tab if one is open, else in the active tab when that is an untouched
