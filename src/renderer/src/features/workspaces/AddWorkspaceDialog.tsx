@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react'
 import { Dialog } from '../../lib/Dialog'
+import { RegionSelect } from '../../lib/RegionSelect'
 import { TabList, tabPanelProps } from '../../lib/Tabs'
 import { api, ApiError, errorMessage } from '../../api/client'
-import { REGIONS, type Region, type Workspace } from '../../../../shared/model'
+import { type Region, type Workspace } from '../../../../shared/model'
 import { cleanPastedToken, LEGACY_PAIR_HINT, looksLikeLegacyPair } from '../../../../shared/pasted-token'
 import { OAuthSignIn } from './OAuthSignIn'
 import { useWorkspaces } from '../../state/workspaces'
@@ -63,18 +64,6 @@ function SandboxCheckbox({
     <label className="check" htmlFor={id}>
       <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> {label}
     </label>
-  )
-}
-
-export function RegionSelect({ value, onChange, id }: { value: Region; onChange: (r: Region) => void; id: string }) {
-  return (
-    <select id={id} value={value} onChange={(e) => onChange(e.target.value as Region)}>
-      {REGIONS.map((r) => (
-        <option key={r} value={r}>
-          {r}
-        </option>
-      ))}
-    </select>
   )
 }
 

@@ -3,7 +3,7 @@ import { api, errorMessage, on } from '../../api/client'
 import type { OAuthFlowState } from '../../../../shared/contract/workspaces'
 import type { Region } from '../../../../shared/model'
 import { useWorkspaces } from '../../state/workspaces'
-import { RegionSelect } from './AddWorkspaceDialog'
+import { RegionSelect } from '../../lib/RegionSelect'
 import { ErrorText } from '../../lib/ErrorText'
 
 type Provider = 'sandbox' | 'intercom' | 'generic'
