@@ -1,7 +1,7 @@
 // The explorer's left aside: saved requests and history for the active workspace.
 import { useState } from 'react'
 import { useWorkspaces } from '../../state/workspaces'
-import { HistoryPanel } from './HistoryPanel'
+import { HistoryPanel } from '../history'
 import { SavedRequests } from './SavedRequests'
 import { TabList, tabPanelProps } from '../../lib/Tabs'
 import './library.css'

@@ -5,7 +5,7 @@ import type { Region, Workspace } from '../../../../shared/model'
 import { RegionSelect } from '../../lib/RegionSelect'
 import { copyText } from '../../lib/clipboard'
 import { ErrorText } from '../../lib/ErrorText'
-import { LendingSection } from './LendingSection'
+import { LendingSection } from '../cli'
 import { vaultInPlainWords } from '../../shell/Notices'
 
 const REVEAL_MS = 30_000

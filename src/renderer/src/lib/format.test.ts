@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { bodyFilename, formatBytes, formatCountdown, pathPlaceholders } from './format'
-import { jsonSyntaxError } from './json-syntax'
+import { jsonSyntaxError } from '../features/requests/json-syntax'
 
 describe('explorer formatting', () => {
   it('reports sizes in decimal units', () => {

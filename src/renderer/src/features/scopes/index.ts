@@ -1,0 +1,3 @@
+// What each workspace's token may do: the Scopes view and the composer's permission badge.
+export { ScopesView, useInspectScopesCommand } from './ScopesView'
+export { PermissionBadge } from './PermissionBadge'

@@ -1,0 +1,2 @@
+// The request as a curl command or as code.
+export { SnippetPanel } from './SnippetPanel'
