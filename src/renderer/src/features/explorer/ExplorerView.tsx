@@ -24,7 +24,6 @@ import { ResponseViewer, markResponseReady } from '../responses'
 import { PaginationPanel } from '../pagination'
 import { SplitHandle } from './SplitHandle'
 import { HistoryResponse } from '../history'
-import './explorer.css'
 
 export interface ExplorerViewProps {
   /** The library panel, shown on the left. */

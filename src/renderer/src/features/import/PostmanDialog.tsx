@@ -6,7 +6,6 @@ import { api, errorMessage } from '../../api/client'
 import { Dialog } from '../../lib/Dialog'
 import { useWorkspaces } from '../../state/workspaces'
 import { notifyLibraryChanged, LocationFields, tidyFolder, type Location, workspaceScope } from '../library'
-import './import.css'
 import { ErrorText } from '../../lib/ErrorText'
 import { useAction } from '../../lib/useAction'
 

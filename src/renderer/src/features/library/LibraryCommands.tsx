@@ -9,7 +9,6 @@ import { showToast } from '../../lib/Toast'
 import { saveIntoSource } from './saveIntoSource'
 import { composer } from '../../state/composer'
 import { errorMessage } from '../../api/client'
-import './library.css'
 
 type Open = 'save' | 'curl' | 'postman-import' | 'postman-export' | null
 

@@ -4,7 +4,6 @@ import { useWorkspaces } from '../../state/workspaces'
 import { HistoryPanel } from '../history'
 import { SavedRequests } from './SavedRequests'
 import { TabList, tabPanelProps } from '../../lib/Tabs'
-import './library.css'
 
 type Tab = 'saved' | 'history'
 const TABS: ReadonlyArray<{ id: Tab; label: string }> = [

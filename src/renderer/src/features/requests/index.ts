@@ -1,4 +1,5 @@
 // Composing a request: the tabs, the composer and its parts, the catalog palette.
+import './requests.css'
 export { Composer } from './Composer'
 export { RequestTabs } from './RequestTabs'
 export { AsSent } from './AsSent'

@@ -9,7 +9,6 @@ import { useComposer } from '../../state/composer'
 import { useWorkspaces } from '../../state/workspaces'
 import { snippetView } from './snippet-view'
 import { TabList, tabPanelProps } from '../../lib/Tabs'
-import './snippets.css'
 
 type Target = { kind: 'shell'; id: Shell } | { kind: 'language'; id: CodeLanguage } | { kind: 'tokendesk'; id: 'tokendesk' }
 
