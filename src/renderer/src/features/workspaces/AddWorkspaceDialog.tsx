@@ -24,7 +24,7 @@ export function AddWorkspaceDialog({ onClose }: { onClose: () => void }) {
     <Dialog title="Add workspace" onClose={onClose} className="wide">
       <h2>Add workspace</h2>
       <TabList label="How to add" idPrefix="add-workspace" tabs={TABS} value={tab} onChange={setTab} />
-      <div {...tabPanelProps('add-workspace', tab)} tabIndex={-1}>
+      <div {...tabPanelProps('add-workspace', tab, { labelled: false })} tabIndex={-1}>
         {tab === 'token' ? (
           <TokenForm
             onDone={onClose}
