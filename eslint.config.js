@@ -133,13 +133,29 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
+      'no-restricted-imports': ['error', rendererImports()]
+    }
+  },
+  {
+    // A feature folder is used only through its index.ts: from inside another feature, "../other/x" is a deep import.
+    files: ['src/renderer/src/features/**/*.{ts,tsx}'],
+    rules: {
       'no-restricted-imports': [
         'error',
-        {
-          paths: [{ name: 'electron', message: 'The renderer is sandboxed: it reaches main only through the contract.' }],
-          patterns: [{ group: ['**/main/**', '**/preload/**'], message: 'The renderer talks to main only through the contract.' }]
-        }
+        rendererImports({ regex: '^\\.\\./[^./][^/]*/.+', message: 'Import another feature through its index.ts (../feature).' })
       ]
     }
   }
 )
+
+/** The renderer's import rules (plus any extra pattern): a later block replaces a rule's options, so each repeats them. */
+function rendererImports(...extraPatterns) {
+  return {
+    paths: [{ name: 'electron', message: 'The renderer is sandboxed: it reaches main only through the contract.' }],
+    patterns: [
+      { group: ['**/main/**', '**/preload/**'], message: 'The renderer talks to main only through the contract.' },
+      { regex: '(^|/)features/[^/]+/.+', message: 'Import a feature through its index.ts (features/name).' },
+      ...extraPatterns
+    ]
+  }
+}

@@ -61,11 +61,29 @@ describe('lint rules that guard the security baseline', () => {
       'no-restricted-syntax'
     ],
     ['process.env in the preload', 'export const e = process.env', 'src/preload/index.ts', 'no-restricted-syntax'],
+    [
+      'deep import of another feature',
+      "import { Composer } from '../requests/Composer'; export const c = Composer",
+      'src/renderer/src/features/library/x.ts',
+      'no-restricted-imports'
+    ],
+    [
+      'deep import of a feature from the shell',
+      "import { Composer } from './features/requests/Composer'; export const c = Composer",
+      'src/renderer/src/x.ts',
+      'no-restricted-imports'
+    ],
     ['eval', "export const v = eval('1')", 'src/main/services/x.ts', 'no-eval'],
     ['innerHTML', "declare const el: HTMLElement; el.innerHTML = 'x'", 'src/renderer/src/x.ts', '@microsoft/sdl/no-inner-html'],
     ['insecure URL', "export const u = 'http://example.com/api'", 'src/main/services/x.ts', '@microsoft/sdl/no-insecure-url']
   ])('%s is an error', async (_name, code, file, rule) => {
     expect(await ruleIdsFor(code, file)).toContain(rule)
+  })
+
+  it('lets a feature import another through its index.ts, and its own files directly', async () => {
+    const code =
+      "import { Composer } from '../requests'; import { tidyFolder } from './LocationFields'; export const c = [Composer, tidyFolder]"
+    expect(await ruleIdsFor(code, 'src/renderer/src/features/library/x.ts')).not.toContain('no-restricted-imports')
   })
 
   it('allows the one guarded shell.openExternal and the one window factory', async () => {

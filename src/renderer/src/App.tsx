@@ -1,48 +1,33 @@
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { WorkspaceProvider, useWorkspaces } from './state/workspaces'
 import { useTabWorkspaceBinding } from './state/useTabWorkspace'
 import { Sidebar } from './shell/Sidebar'
 import { StatusBar } from './shell/StatusBar'
 import { CommandPalette } from './shell/CommandPalette'
 import { installShortcutHandler, useCommands, workspaceShortcut, type Command } from './shell/commands'
-import { AddWorkspaceDialog } from './features/workspaces/AddWorkspaceDialog'
-import { WorkspacePanel } from './features/workspaces/WorkspacePanel'
+import { AddWorkspaceDialog, WorkspacePanel } from './features/workspaces'
 import { Notices } from './shell/Notices'
-import { ExplorerView } from './features/explorer/ExplorerView'
-import { ScopesView } from './features/scopes/ScopesView'
-import { LibraryPanel } from './features/library/LibraryPanel'
-import { LibraryCommands } from './features/library/LibraryCommands'
-import { SnippetPanel } from './features/snippets/SnippetPanel'
-import { focusPathField } from './features/explorer/focus'
+import { ExplorerView } from './features/explorer'
+import { ScopesView } from './features/scopes'
+import { LibraryPanel, LibraryCommands } from './features/library'
+import { SnippetPanel } from './features/snippets'
+import { focusPathField } from './features/requests'
 import { PanelToggle } from './shell/PanelToggle'
 import { useLayout } from './state/layout'
-
-const VIEWS = [
-  { id: 'explorer', label: 'Explorer', shortcut: 'Mod+Shift+E' },
-  { id: 'scopes', label: 'Scopes', shortcut: 'Mod+Shift+S' },
-  { id: 'workspace', label: 'Workspace settings', shortcut: 'Mod+,' }
-] as const
-type View = (typeof VIEWS)[number]['id']
+import { TabList, tabPanelProps } from './lib/Tabs'
+import { Toasts } from './lib/Toast'
+import { VIEWS, showView, useView } from './shell/views'
 
 function Shell() {
   const { workspaces, setActive, loading, info } = useWorkspaces()
   useTabWorkspaceBinding()
   const [paletteOpen, setPaletteOpen] = useState(false)
   const [adding, setAdding] = useState(false)
-  const [view, setView] = useState<View>('explorer')
+  const view = useView()
 
   const { panelsHidden } = useLayout()
 
   useEffect(() => installShortcutHandler(), [])
-
-  const onViewKey = (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return
-    const at = VIEWS.findIndex((v) => v.id === view)
-    const next = VIEWS[(at + (e.key === 'ArrowRight' ? 1 : VIEWS.length - 1)) % VIEWS.length]!
-    setView(next.id)
-    const buttons = (e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('[role=tab]')
-    buttons[VIEWS.indexOf(next)]?.focus()
-  }
 
   const commands = useMemo<Command[]>(
     () => [
@@ -53,7 +38,7 @@ function Shell() {
         title: `Show ${v.label}`,
         section: 'View',
         shortcut: v.shortcut,
-        run: () => setView(v.id)
+        run: () => showView(v.id)
       })),
       ...workspaces.map((w, i) => ({
         id: `workspace.switch.${w.id}`,
@@ -75,27 +60,15 @@ function Shell() {
         <Notices />
         <div className="row view-bar">
           {panelsHidden ? <PanelToggle /> : null}
-          <div role="tablist" aria-label="Views" className="view-tabs" onKeyDown={onViewKey}>
-            {VIEWS.map((v) => (
-              <button
-                key={v.id}
-                type="button"
-                role="tab"
-                aria-selected={view === v.id}
-                tabIndex={view === v.id ? 0 : -1}
-                className={view === v.id ? 'tab active' : 'tab'}
-                onClick={() => setView(v.id)}
-              >
-                {v.label}
-              </button>
-            ))}
-          </div>
+          <TabList label="Views" idPrefix="view" className="view-tabs" tabs={VIEWS} value={view} onChange={showView} />
         </div>
-        {view === 'explorer' ? (
-          <ExplorerView aside={<LibraryPanel />} codePanel={<SnippetPanel />} onOpenScopes={() => setView('scopes')} />
-        ) : null}
-        {view === 'scopes' ? <ScopesView /> : null}
-        {view === 'workspace' ? <WorkspacePanel onAdd={() => setAdding(true)} /> : null}
+        <div {...tabPanelProps('view', view)} tabIndex={-1} className="view-panel">
+          {view === 'explorer' ? (
+            <ExplorerView aside={<LibraryPanel />} codePanel={<SnippetPanel />} onOpenScopes={() => showView('scopes')} />
+          ) : null}
+          {view === 'scopes' ? <ScopesView /> : null}
+          {view === 'workspace' ? <WorkspacePanel onAdd={() => setAdding(true)} /> : null}
+        </div>
       </main>
       {panelsHidden ? null : <Sidebar onAdd={() => setAdding(true)} />}
       <StatusBar />
@@ -109,6 +82,7 @@ function Shell() {
       ) : null}
       {adding ? <AddWorkspaceDialog onClose={() => setAdding(false)} /> : null}
       <LibraryCommands />
+      <Toasts />
     </div>
   )
 }

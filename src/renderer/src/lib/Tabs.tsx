@@ -64,7 +64,15 @@ export function TabList<T extends string>({ label, idPrefix, tabs, value, onChan
   )
 }
 
-/** Props for the panel of the selected tab. */
-export function tabPanelProps(idPrefix: string, value: string) {
-  return { role: 'tabpanel', id: `${idPrefix}-panel-${value}`, 'aria-labelledby': `${idPrefix}-tab-${value}`, tabIndex: 0 } as const
+/**
+ * Props for the panel of the selected tab. `labelled: false` leaves the panel unnamed where a tab's
+ * name is also the label of the field inside (a label must name one thing only).
+ */
+export function tabPanelProps(idPrefix: string, value: string, { labelled = true } = {}) {
+  return {
+    role: 'tabpanel',
+    id: `${idPrefix}-panel-${value}`,
+    'aria-labelledby': labelled ? `${idPrefix}-tab-${value}` : undefined,
+    tabIndex: 0
+  } as const
 }

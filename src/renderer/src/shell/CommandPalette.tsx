@@ -3,7 +3,7 @@ import { shortcutLabel, useCommandList } from './commands'
 import { Dialog } from '../lib/Dialog'
 import { useListCursor } from '../lib/useListCursor'
 import { useWorkspaces } from '../state/workspaces'
-import { usePaletteRequests } from '../features/explorer/usePaletteRequests'
+import { usePaletteRequests } from '../features/requests'
 
 export function CommandPalette({ onClose }: { onClose: () => void }) {
   const all = useCommandList()

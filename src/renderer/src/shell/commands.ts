@@ -1,6 +1,7 @@
 // The keyboard shortcut and command registry. Features register commands while they are mounted;
 // the command palette lists them and one global key handler runs their shortcuts.
-import { useEffect, useSyncExternalStore } from 'react'
+import { useEffect } from 'react'
+import { createStore, useStore } from '../lib/store'
 
 export interface Command {
   id: string
@@ -12,12 +13,11 @@ export interface Command {
 }
 
 const commands = new Map<string, Command>()
-const subscribers = new Set<() => void>()
-let snapshot: Command[] = []
+/** The registered commands as a list, for the palette. */
+const listed = createStore<Command[]>([])
 
 function changed() {
-  snapshot = [...commands.values()]
-  for (const notify of subscribers) notify()
+  listed.set([...commands.values()])
 }
 
 export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
@@ -48,11 +48,6 @@ export function matchesShortcut(event: KeyboardEvent, shortcut: string): boolean
   return event.key.toLowerCase() === key || (key.length === 1 && event.code.toLowerCase() === `key${key}`)
 }
 
-/** Runs a registered command by id (a link elsewhere in the UI that does what the palette would). */
-export function runCommand(id: string): void {
-  commands.get(id)?.run()
-}
-
 export function useCommands(list: Command[]): void {
   useEffect(() => {
     for (const command of list) commands.set(command.id, command)
@@ -65,13 +60,7 @@ export function useCommands(list: Command[]): void {
 }
 
 export function useCommandList(): Command[] {
-  return useSyncExternalStore(
-    (notify) => {
-      subscribers.add(notify)
-      return () => subscribers.delete(notify)
-    },
-    () => snapshot
-  )
+  return useStore(listed)
 }
 
 /** Installed once by the shell. */

@@ -1,7 +1,7 @@
 // The open requests (tabs) and, for the rest of the app, "the request being composed": the active
 // tab's draft. Shared by the explorer (edits and sends it), the library (saves and restores it),
 // snippets (render it) and curl import (fills it). One small external store.
-import { useSyncExternalStore } from 'react'
+import { createStore, useStore } from '../lib/store'
 import { RequestDraft, type RequestDraftInput } from '../../../shared/model'
 import { operationFor as sharedOperationFor } from '../../../shared/intercom/operation-for'
 import type { ResponseSummary } from '../../../shared/contract/explorer'
@@ -68,29 +68,27 @@ function snapshot(tabs: RequestTab[], activeId: string): ComposerState {
   return { tabs, activeId: active.id, draft: active.draft, saved: active.saved, revision: active.revision }
 }
 
-let state: ComposerState = snapshot([makeTab(DEFAULT_DRAFT)], '')
-const listeners = new Set<() => void>()
+const store = createStore<ComposerState>(snapshot([makeTab(DEFAULT_DRAFT)], ''))
 
-function publish(tabs: RequestTab[], activeId: string = state.activeId) {
-  state = snapshot(tabs, activeId)
-  for (const listener of listeners) listener()
+function publish(tabs: RequestTab[], activeId: string = store.get().activeId) {
+  store.set(snapshot(tabs, activeId))
 }
 
 function patchTab(id: string, patch: (tab: RequestTab) => RequestTab): void {
-  if (!state.tabs.some((t) => t.id === id)) return
-  publish(state.tabs.map((t) => (t.id === id ? patch(t) : t)))
+  if (!store.get().tabs.some((t) => t.id === id)) return
+  publish(store.get().tabs.map((t) => (t.id === id ? patch(t) : t)))
 }
 
 /** A workspace for new tabs when none is given: the one the active tab sends as. */
-const activeWorkspace = () => state.tabs.find((t) => t.id === state.activeId)?.workspaceId ?? null
+const activeWorkspace = () => store.get().tabs.find((t) => t.id === store.get().activeId)?.workspaceId ?? null
 
 export const composer = {
-  get: (): ComposerState => state,
-  active: (): RequestTab => state.tabs.find((t) => t.id === state.activeId)!,
+  get: store.get,
+  active: (): RequestTab => store.get().tabs.find((t) => t.id === store.get().activeId)!,
 
   /** Edits from the composer itself, to the active tab. */
   update(change: Partial<RequestDraft>): void {
-    patchTab(state.activeId, (tab) => {
+    patchTab(store.get().activeId, (tab) => {
       const draft = { ...tab.draft, ...change }
       const retargeted = 'method' in change || 'path' in change
       // Editing the method or path can make it another operation (or none): keep operationId true.
@@ -103,26 +101,33 @@ export const composer = {
   /** Replaces the active tab's draft from elsewhere (catalog, saved request, curl import). */
   load(draft: RequestDraftInput, saved: SavedRef = null): void {
     const parsed = RequestDraft.parse(draft)
-    patchTab(state.activeId, (tab) => ({ ...tab, draft: parsed, baseline: parsed, saved, revision: tab.revision + 1, response: IDLE }))
+    patchTab(store.get().activeId, (tab) => ({
+      ...tab,
+      draft: parsed,
+      baseline: parsed,
+      saved,
+      revision: tab.revision + 1,
+      response: IDLE
+    }))
   },
   /**
    * Opens a saved request: its tab if one is open, else in the active tab when that is an untouched
    * scratch tab, else in a new tab.
    */
   openSaved(draft: RequestDraftInput, saved: NonNullable<SavedRef>): void {
-    const existing = state.tabs.find((t) => t.saved?.id === saved.id)
+    const existing = store.get().tabs.find((t) => t.saved?.id === saved.id)
     if (existing) return composer.select(existing.id)
     const current = composer.active()
     if (!current.saved && !isDirty(current) && current.response.phase === 'idle') composer.load(draft, saved)
     else composer.open(draft, { saved })
   },
   /** A tab (the active one by default) was saved (as `saved`): its current draft is the new baseline. */
-  markSaved(saved: SavedRef, tabId: string = state.activeId): void {
+  markSaved(saved: SavedRef, tabId: string = store.get().activeId): void {
     patchTab(tabId, (tab) => ({ ...tab, saved, baseline: saved ? tab.draft : tab.baseline }))
   },
   /** A saved request changed elsewhere (renamed, deleted): every tab opened from it follows. */
   renameSaved(id: string, saved: SavedRef): void {
-    publish(state.tabs.map((t) => (t.saved?.id === id ? { ...t, saved } : t)))
+    publish(store.get().tabs.map((t) => (t.saved?.id === id ? { ...t, saved } : t)))
   },
 
   /** Opens a new tab and makes it active. */
@@ -131,35 +136,35 @@ export const composer = {
     opts: { saved?: SavedRef; workspaceId?: string | null; response?: TabResponse } = {}
   ): string {
     const tab = makeTab(draft, { ...opts, workspaceId: opts.workspaceId === undefined ? activeWorkspace() : opts.workspaceId })
-    const at = state.tabs.findIndex((t) => t.id === state.activeId)
-    const tabs = [...state.tabs]
+    const at = store.get().tabs.findIndex((t) => t.id === store.get().activeId)
+    const tabs = [...store.get().tabs]
     tabs.splice(at + 1, 0, tab)
     publish(tabs, tab.id)
     return tab.id
   },
   /** Closes a tab (without asking: see isDirty). The last tab is replaced by a fresh one. */
   close(id: string): void {
-    const at = state.tabs.findIndex((t) => t.id === id)
+    const at = store.get().tabs.findIndex((t) => t.id === id)
     if (at < 0) return
-    const rest = state.tabs.filter((t) => t.id !== id)
+    const rest = store.get().tabs.filter((t) => t.id !== id)
     if (rest.length === 0) {
-      const fresh = makeTab(DEFAULT_DRAFT, { workspaceId: state.tabs[at]!.workspaceId })
+      const fresh = makeTab(DEFAULT_DRAFT, { workspaceId: store.get().tabs[at]!.workspaceId })
       publish([fresh], fresh.id)
       return
     }
-    const activeId = state.activeId === id ? rest[Math.min(at, rest.length - 1)]!.id : state.activeId
+    const activeId = store.get().activeId === id ? rest[Math.min(at, rest.length - 1)]!.id : store.get().activeId
     publish(rest, activeId)
   },
   select(id: string): void {
-    if (id !== state.activeId && state.tabs.some((t) => t.id === id)) publish(state.tabs, id)
+    if (id !== store.get().activeId && store.get().tabs.some((t) => t.id === id)) publish(store.get().tabs, id)
   },
   /** Moves a tab to another position (drag and drop, or by keyboard one step at a time). */
   move(id: string, toIndex: number): void {
-    const from = state.tabs.findIndex((t) => t.id === id)
+    const from = store.get().tabs.findIndex((t) => t.id === id)
     if (from < 0) return
-    const to = Math.max(0, Math.min(state.tabs.length - 1, toIndex))
+    const to = Math.max(0, Math.min(store.get().tabs.length - 1, toIndex))
     if (to === from) return
-    const tabs = [...state.tabs]
+    const tabs = [...store.get().tabs]
     const [tab] = tabs.splice(from, 1)
     tabs.splice(to, 0, tab!)
     publish(tabs)
@@ -189,10 +194,7 @@ export const composer = {
     }))
     publish(restored, shown)
   },
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener)
-    return () => listeners.delete(listener)
-  }
+  subscribe: store.subscribe
 }
 
 /** A tab has unsaved edits when its draft differs from the one it was opened (or last saved) with. */
@@ -222,5 +224,5 @@ function operationFor(method: string, path: string, current: string | null): str
 }
 
 export function useComposer(): ComposerState {
-  return useSyncExternalStore(composer.subscribe, composer.get)
+  return useStore(store)
 }

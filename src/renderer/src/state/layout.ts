@@ -1,6 +1,6 @@
 // Window layout preferences: whether the side panels are shown and where the request/response split
 // sits. A preference of this window, not data: kept in the page's localStorage.
-import { useSyncExternalStore } from 'react'
+import { createStore, useStore } from '../lib/store'
 
 export interface Layout {
   /** Sidebar and library pane hidden (Ctrl/Cmd+B). */
@@ -21,27 +21,24 @@ function read(): Layout {
   }
 }
 
-let state: Layout = typeof localStorage === 'undefined' ? DEFAULT : read()
-const listeners = new Set<() => void>()
+const store = createStore<Layout>(typeof localStorage === 'undefined' ? DEFAULT : read())
 
 export const clampSplit = (value: number) => Math.min(0.8, Math.max(0.2, value))
 
 export const layout = {
-  get: () => state,
+  get: store.get,
   set(change: Partial<Layout>) {
-    state = { ...state, ...change, split: clampSplit(change.split ?? state.split) }
+    const state = store.get()
+    const next = { ...state, ...change, split: clampSplit(change.split ?? state.split) }
     try {
-      localStorage.setItem(KEY, JSON.stringify(state))
+      localStorage.setItem(KEY, JSON.stringify(next))
     } catch {
       // Private windows may refuse storage: the layout still applies for this session.
     }
-    for (const l of listeners) l()
+    store.set(next)
   },
-  togglePanels: () => layout.set({ panelsHidden: !state.panelsHidden }),
-  subscribe(listener: () => void) {
-    listeners.add(listener)
-    return () => listeners.delete(listener)
-  }
+  togglePanels: () => layout.set({ panelsHidden: !store.get().panelsHidden }),
+  subscribe: store.subscribe
 }
 
-export const useLayout = () => useSyncExternalStore(layout.subscribe, layout.get)
+export const useLayout = () => useStore(store)

@@ -7,28 +7,30 @@ import { api, ApiError, errorMessage } from '../../api/client'
 import { composer, useComposer, type TabResponse } from '../../state/composer'
 import { layout, useLayout } from '../../state/layout'
 import { useWorkspaces } from '../../state/workspaces'
-import { useCommandList, useCommands, type Command } from '../../shell/commands'
-import { useInspectScopesCommand } from '../scopes/ScopesView'
-import { CatalogPalette } from './CatalogPalette'
-import { Composer } from './Composer'
-import { ResponseViewer } from './ResponseViewer'
-import { PaginationPanel } from './PaginationPanel'
-import { RequestTabs } from './RequestTabs'
+import { useCommands, type Command } from '../../shell/commands'
+import { showView } from '../../shell/views'
+import { useInspectScopesCommand } from '../scopes'
+import {
+  CatalogPalette,
+  Composer,
+  RequestTabs,
+  AsSent,
+  useDraftPersistence,
+  focusPathField,
+  loadJsonSyntax,
+  type JsonSyntaxError
+} from '../requests'
+import { ResponseViewer, markResponseReady } from '../responses'
+import { PaginationPanel } from '../pagination'
 import { SplitHandle } from './SplitHandle'
-import { AsSent } from './AsSent'
-import { HistoryResponse } from './HistoryResponse'
-import { useDraftPersistence } from './useDraftPersistence'
-import { focusPathField } from './focus'
-import { markResponseReady } from './useBodyDocument'
-import type { JsonSyntaxError } from './json-syntax'
-import './explorer.css'
+import { HistoryResponse } from '../history'
 
 export interface ExplorerViewProps {
   /** The library panel, shown on the left. */
   aside?: ReactNode
   /** The code snippet panel, shown as the composer's "Code" tab. */
   codePanel?: ReactNode
-  /** Shows the Scopes view; when absent, the palette command `view.scopes` is used if registered. */
+  /** Shows the Scopes view; the app's Scopes view by default. */
   onOpenScopes?: () => void
 }
 
@@ -42,8 +44,7 @@ export function ExplorerView({ aside, codePanel, onOpenScopes }: ExplorerViewPro
   const { panelsHidden, split } = useLayout()
   const [catalogOpen, setCatalogOpen] = useState(false)
   const [invalidBody, setInvalidBody] = useState<JsonSyntaxError | null>(null)
-  const commandList = useCommandList()
-  const openScopes = onOpenScopes ?? commandList.find((c) => c.id === 'view.scopes')?.run
+  const openScopes = onOpenScopes ?? (() => showView('scopes'))
   useDraftPersistence()
 
   const operation = useMemo(() => operationFor(draft), [draft])
@@ -54,7 +55,7 @@ export function ExplorerView({ aside, codePanel, onOpenScopes }: ExplorerViewPro
       if (!active || current.response.phase === 'sending') return
       const sent = current.draft
       // The JSON grammar loads with the body editor, not at start-up.
-      const bodyError = sent.body && sent.body.trim() !== '' ? (await import('./json-syntax')).jsonSyntaxError(sent.body) : null
+      const bodyError = sent.body && sent.body.trim() !== '' ? (await loadJsonSyntax()).jsonSyntaxError(sent.body) : null
       if (bodyError && !force) {
         setInvalidBody(bodyError)
         return

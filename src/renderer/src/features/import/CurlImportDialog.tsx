@@ -7,7 +7,6 @@ import { api } from '../../api/client'
 import { Dialog } from '../../lib/Dialog'
 import { composer } from '../../state/composer'
 import { useWorkspaces } from '../../state/workspaces'
-import './import.css'
 import { ErrorText } from '../../lib/ErrorText'
 import { useAction } from '../../lib/useAction'
 

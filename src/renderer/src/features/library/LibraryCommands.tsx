@@ -1,16 +1,14 @@
 // Registers the library's palette commands and shortcuts (save, curl import, Postman import and
-// export) and hosts their dialogs and the library's toasts. Mounted once by the shell.
+// export) and hosts their dialogs. Mounted once by the shell.
 import { useMemo, useState } from 'react'
 import { useCommands, type Command } from '../../shell/commands'
 import { useWorkspaces } from '../../state/workspaces'
-import { CurlImportDialog } from '../import/CurlImportDialog'
-import { PostmanDialog } from '../import/PostmanDialog'
+import { CurlImportDialog, PostmanDialog } from '../import'
 import { SaveRequestDialog } from './SaveRequestDialog'
-import { Toasts, showToast } from './toast'
+import { showToast } from '../../lib/Toast'
 import { saveIntoSource } from './saveIntoSource'
 import { composer } from '../../state/composer'
 import { errorMessage } from '../../api/client'
-import './library.css'
 
 type Open = 'save' | 'curl' | 'postman-import' | 'postman-export' | null
 
@@ -45,7 +43,6 @@ export function LibraryCommands() {
   const close = () => setOpen(null)
   return (
     <>
-      <Toasts />
       {open === 'save' && active ? <SaveRequestDialog workspace={active} onClose={close} /> : null}
       {open === 'curl' ? <CurlImportDialog onClose={close} /> : null}
       {open === 'postman-import' || open === 'postman-export' ? (

@@ -1,34 +1,23 @@
 // The explorer's left aside: saved requests and history for the active workspace.
 import { useState } from 'react'
 import { useWorkspaces } from '../../state/workspaces'
-import { HistoryPanel } from './HistoryPanel'
+import { HistoryPanel } from '../history'
 import { SavedRequests } from './SavedRequests'
-import './library.css'
+import { TabList, tabPanelProps } from '../../lib/Tabs'
 
 type Tab = 'saved' | 'history'
+const TABS: ReadonlyArray<{ id: Tab; label: string }> = [
+  { id: 'saved', label: 'Saved' },
+  { id: 'history', label: 'History' }
+]
 
 export function LibraryPanel() {
   const { active } = useWorkspaces()
   const [tab, setTab] = useState<Tab>('saved')
   return (
     <section className="library" aria-label="Library">
-      <div className="tabs" role="tablist" aria-label="Library">
-        {(['saved', 'history'] as const).map((t) => (
-          <button
-            key={t}
-            type="button"
-            role="tab"
-            id={`library-tab-${t}`}
-            className="tab"
-            aria-selected={tab === t}
-            aria-controls={`library-panel-${t}`}
-            onClick={() => setTab(t)}
-          >
-            {t === 'saved' ? 'Saved' : 'History'}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`library-panel-${tab}`} aria-labelledby={`library-tab-${tab}`} className="library-body">
+      <TabList label="Library" idPrefix="library" tabs={TABS} value={tab} onChange={setTab} />
+      <div {...tabPanelProps('library', tab)} tabIndex={-1} className="library-body">
         {!active ? (
           <p className="muted">Add a workspace to save requests and keep a history.</p>
         ) : tab === 'saved' ? (

@@ -1,26 +1,25 @@
 import { useState, type FormEvent } from 'react'
 import type { Workspace } from '../../../../shared/model'
-import { api, errorMessage } from '../../api/client'
+import { api } from '../../api/client'
 import { Dialog } from '../../lib/Dialog'
 import { notifyLibraryChanged } from './events'
 import { LocationFields, tidyFolder, type Location } from './LocationFields'
 import { workspaceScope } from './scope'
 import { ErrorText } from '../../lib/ErrorText'
+import { useAction } from '../../lib/useAction'
 
 export function NewFolderDialog({ workspace, onClose }: { workspace: Workspace; onClose: () => void }) {
   const [location, setLocation] = useState<Location>({ scope: workspaceScope(workspace.id), folder: '' })
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, setError, run } = useAction()
   const submit = (e: FormEvent) => {
     e.preventDefault()
     const folder = tidyFolder(location.folder)
     if (!folder) return setError('Type a folder name.')
-    api.saved.createFolder({ scope: location.scope, folder }).then(
-      () => {
-        notifyLibraryChanged()
-        onClose()
-      },
-      (err: unknown) => setError(errorMessage(err))
-    )
+    void run(async () => {
+      await api.saved.createFolder({ scope: location.scope, folder })
+      notifyLibraryChanged()
+      onClose()
+    })
   }
   return (
     <Dialog title="New folder" onClose={onClose}>
@@ -32,7 +31,7 @@ export function NewFolderDialog({ workspace, onClose }: { workspace: Workspace; 
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary">
+          <button type="submit" className="primary" disabled={busy}>
             Create folder
           </button>
         </div>

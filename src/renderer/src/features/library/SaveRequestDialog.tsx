@@ -3,15 +3,17 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { SavedFolder, SavedRequest, SecretFinding } from '../../../../shared/library'
 import { matchOperation } from '../../../../shared/intercom/catalog'
-import { REGIONS, type Region, type RequestDraft, type Workspace } from '../../../../shared/model'
+import type { Region, RequestDraft, Workspace } from '../../../../shared/model'
 import { api, errorMessage } from '../../api/client'
 import { Dialog } from '../../lib/Dialog'
 import { composer } from '../../state/composer'
 import { notifyLibraryChanged } from './events'
 import { LocationFields, tidyFolder, type Location } from './LocationFields'
 import { workspaceScope } from './scope'
-import { showToast } from './toast'
+import { showToast } from '../../lib/Toast'
 import { ErrorText } from '../../lib/ErrorText'
+import { RegionSelect } from '../../lib/RegionSelect'
+import { useAction } from '../../lib/useAction'
 
 type SecretsChoice = 'refuse' | 'strip' | 'vault'
 
@@ -32,8 +34,7 @@ export function SaveRequestDialog({ workspace, onClose }: { workspace: Workspace
   const [saveAsNew, setSaveAsNew] = useState(false)
   const [findings, setFindings] = useState<SecretFinding[] | null>(null)
   const [region, setRegion] = useState<Region>(workspace.region)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, setError, run } = useAction()
 
   useEffect(() => {
     let current = true
@@ -52,12 +53,10 @@ export function SaveRequestDialog({ workspace, onClose }: { workspace: Workspace
     return () => {
       current = false
     }
-  }, [workspace.id, saved])
+  }, [workspace.id, saved, setError])
 
-  const save = async (secrets: SecretsChoice) => {
-    setBusy(true)
-    setError(null)
-    try {
+  const save = (secrets: SecretsChoice) =>
+    run(async () => {
       const result = await api.saved.save({
         id: existing && !saveAsNew ? existing.id : undefined,
         name,
@@ -78,30 +77,14 @@ export function SaveRequestDialog({ workspace, onClose }: { workspace: Workspace
           tone: 'error'
         })
       onClose()
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
-      const found = (await api.saved.detectSecrets({ draft })).findings
-      if (found.length > 0) {
-        setFindings(found)
-        setBusy(false)
-        return
-      }
-    } catch (err) {
-      setError(errorMessage(err))
-      setBusy(false)
-      return
-    }
-    await save('refuse')
+    let found: SecretFinding[] = []
+    if (!(await run(async () => (found = (await api.saved.detectSecrets({ draft })).findings)))) return
+    if (found.length > 0) setFindings(found)
+    else await save('refuse')
   }
 
   return (
@@ -142,13 +125,7 @@ export function SaveRequestDialog({ workspace, onClose }: { workspace: Workspace
             ))}
           </ul>
           <label htmlFor="save-vault-region">Region of the token's workspace</label>
-          <select id="save-vault-region" value={region} onChange={(e) => setRegion(e.target.value as Region)}>
-            {REGIONS.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
+          <RegionSelect id="save-vault-region" value={region} onChange={setRegion} />
           <ErrorText error={error} />
           <div className="dialog-actions">
             <button type="button" onClick={onClose}>

@@ -9,7 +9,7 @@ import { useLibraryVersion } from './events'
 import { NewFolderDialog } from './NewFolderDialog'
 import { SavedItemDialog, moveSavedBy } from './SavedItemDialog'
 import { SHARED, scopeLabel, workspaceScope } from './scope'
-import { showToast } from './toast'
+import { showToast } from '../../lib/Toast'
 import { treeRows, type TreeRow } from './tree'
 import { useSavedLibrary } from './useSavedLibrary'
 

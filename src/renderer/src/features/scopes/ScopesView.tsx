@@ -8,7 +8,6 @@ import { EVIDENCE_LABELS, evidenceText } from './evidence'
 import { useWorkspaces } from '../../state/workspaces'
 import { useCommands, type Command } from '../../shell/commands'
 import { useScopeReport, inspectScopes } from './useScopeReport'
-import './scopes.css'
 
 export { useScopeReport, inspectScopes } from './useScopeReport'
 export type { ScopeState, ScopeReportState } from './useScopeReport'
@@ -207,7 +206,7 @@ function TierTable({
 function PermissionRow({ permission, result }: { permission: Permission; result: ScopeReport['results'][number] | undefined }) {
   const state = result?.state ?? 'unknown'
   return (
-    <tr data-permission={permission.id} aria-label={permission.id}>
+    <tr aria-label={permission.id}>
       <th scope="row">
         <code>{permission.id}</code>
         <div className="muted">{permission.label}</div>

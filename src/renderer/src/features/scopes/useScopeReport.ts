@@ -1,9 +1,10 @@
 // What is known of each workspace's permissions, shared by the Scopes view and the composer's
 // permission badge. Main learns from every response and from inspections, and says so with the
 // scopesChanged event; both places then show the same knowledge.
-import { useCallback, useEffect, useSyncExternalStore } from 'react'
+import { useCallback, useEffect } from 'react'
 import type { ScopeReport, ScopeResult } from '../../../../shared/contract/explorer'
 import { api, errorMessage, on } from '../../api/client'
+import { createStore, useStore } from '../../lib/store'
 
 export type ScopeState = 'granted' | 'denied' | 'unknown'
 
@@ -15,11 +16,10 @@ interface Entry {
 }
 
 const EMPTY: Entry = { report: null, loaded: false, inspecting: false, error: null }
-const entries = new Map<string, Entry>()
-const listeners = new Set<() => void>()
+const entries = createStore<ReadonlyMap<string, Entry>>(new Map())
+
 function set(workspaceId: string, change: Partial<Entry>) {
-  entries.set(workspaceId, { ...(entries.get(workspaceId) ?? EMPTY), ...change })
-  for (const listener of listeners) listener()
+  entries.set((current) => new Map(current).set(workspaceId, { ...(current.get(workspaceId) ?? EMPTY), ...change }))
 }
 
 /** Loads in flight, and whether main changed the report again meanwhile (then it loads once more). */
@@ -48,7 +48,7 @@ function followMain() {
   if (subscribed) return
   subscribed = true
   on.scopesChanged(({ workspaceId }) => {
-    if (entries.has(workspaceId)) void load(workspaceId)
+    if (entries.get().has(workspaceId)) void load(workspaceId)
   })
 }
 
@@ -70,16 +70,10 @@ export interface ScopeReportState extends Entry {
 }
 
 export function useScopeReport(workspaceId: string | null | undefined): ScopeReportState {
-  const entry = useSyncExternalStore(
-    (notify) => {
-      listeners.add(notify)
-      return () => listeners.delete(notify)
-    },
-    () => (workspaceId ? (entries.get(workspaceId) ?? EMPTY) : EMPTY)
-  )
+  const entry = useStore(entries, (all) => (workspaceId ? (all.get(workspaceId) ?? EMPTY) : EMPTY))
   useEffect(() => {
     followMain()
-    if (workspaceId && !entries.get(workspaceId)?.loaded) void load(workspaceId)
+    if (workspaceId && !entries.get().get(workspaceId)?.loaded) void load(workspaceId)
   }, [workspaceId])
   const resultOf = useCallback(
     (permission: string | null): ScopeResult | null =>

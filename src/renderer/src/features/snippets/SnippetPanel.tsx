@@ -4,11 +4,11 @@ import { useMemo, useState } from 'react'
 import { tokendeskSnippet, type CodeLanguage, type Shell, type Snippet, type TokenStyle } from '../../../../shared/snippets'
 import { api, errorMessage } from '../../api/client'
 import { copyText } from '../../lib/clipboard'
-import { downloadText } from '../explorer/download'
+import { downloadText } from '../../lib/download'
 import { useComposer } from '../../state/composer'
 import { useWorkspaces } from '../../state/workspaces'
 import { snippetView } from './snippet-view'
-import './snippets.css'
+import { TabList, tabPanelProps } from '../../lib/Tabs'
 
 type Target = { kind: 'shell'; id: Shell } | { kind: 'language'; id: CodeLanguage } | { kind: 'tokendesk'; id: 'tokendesk' }
 
@@ -22,6 +22,8 @@ const TARGETS: Array<{ target: Target; label: string; code: string }> = [
   { target: { kind: 'tokendesk', id: 'tokendesk' }, label: 'tokendesk', code: 'tokendesk command' }
 ]
 
+const TABS = TARGETS.map((t) => ({ id: t.target.id, label: t.label }))
+
 const TOKEN_STYLES: Array<{ id: TokenStyle; label: string }> = [
   { id: 'env', label: 'Environment variable' },
   { id: 'masked', label: 'Masked' },
@@ -34,7 +36,8 @@ const TYPED_SECRET_CLEAR_MS = 60_000
 export function SnippetPanel() {
   const { draft } = useComposer()
   const { active, info } = useWorkspaces()
-  const [chosen, setChosen] = useState(TARGETS[0]!)
+  const [chosenId, setChosenId] = useState<Target['id']>('posix')
+  const chosen = TARGETS.find((t) => t.target.id === chosenId) ?? TARGETS[0]!
   const { target } = chosen
   // Languages are converted from the POSIX command, whose setup line they share.
   const shell: Shell = target.kind === 'shell' ? target.id : 'posix'
@@ -82,87 +85,75 @@ export function SnippetPanel() {
 
   return (
     <section className="snippet-panel" aria-label="Code snippet">
-      <div className="tabs" role="tablist" aria-label="Shell or language">
-        {TARGETS.map((t) => (
-          <button
-            key={t.target.id}
-            type="button"
-            role="tab"
-            className="tab"
-            aria-selected={chosen === t}
-            aria-controls="snippet-code"
-            onClick={() => setChosen(t)}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
-      <div className="snippet-options">
-        {language || commandLine ? null : (
-          <label className="check">
-            <input type="checkbox" checked={multiline} onChange={(e) => setMultiline(e.target.checked)} />
-            Multi-line
-          </label>
-        )}
-        {commandLine ? null : (
-          <fieldset className="token-style">
-            <legend>Token as</legend>
-            {TOKEN_STYLES.map((t) => (
-              <label key={t.id} className="check">
-                <input type="radio" name="snippet-token-style" checked={tokenStyle === t.id} onChange={() => setTokenStyle(t.id)} />
-                {t.label}
-              </label>
-            ))}
-          </fieldset>
-        )}
-      </div>
-      {tokenStyle === 'real' && !commandLine ? (
-        <p className="warn-text" role="note">
-          The copied {language ? 'code' : 'command'} holds {active.name}'s real token: anyone who sees it can act as you. It is shown masked
-          here; the clipboard is cleared after 60 seconds.
-        </p>
-      ) : null}
-      {view.ok ? (
-        <>
-          {view.snippet.setup ? (
-            <div className="snippet-setup">
-              <span className="muted">Set the token first (put your own token in place of the placeholder):</span>
-              <pre className="snippet-code" aria-label="Line that sets the token">
-                {view.snippet.setup}
-              </pre>
-            </div>
-          ) : null}
-          <pre id="snippet-code" className="snippet-code" aria-label={chosen.code} tabIndex={0}>
-            {view.snippet.text}
-          </pre>
-          {view.snippet.bodyFile ? (
-            <button
-              type="button"
-              onClick={() => downloadText(view.snippet.bodyFile!.text, view.snippet.bodyFile!.name, 'application/octet-stream')}
-            >
-              Save {view.snippet.bodyFile.name}
-            </button>
-          ) : null}
-          {view.snippet.warnings.map((w) => (
-            <p key={w} className="warn-text" role="note">
-              {w}
-            </p>
-          ))}
-        </>
-      ) : (
-        <p role="alert" className="error">
-          No snippet for this request: {view.error}
-        </p>
-      )}
-      <div className="row">
-        <button type="button" className="primary" disabled={!view.ok} onClick={() => void copy()}>
-          {tokenStyle === 'real' && !commandLine ? 'Copy with real token' : 'Copy'}
-        </button>
-        {status && status.about === view ? (
-          <span role={status.error ? 'alert' : 'status'} className={status.error ? 'error' : 'muted'}>
-            {status.text}
-          </span>
+      <TabList label="Shell or language" idPrefix="snippet" tabs={TABS} value={chosenId} onChange={setChosenId} />
+      <div {...tabPanelProps('snippet', chosenId)} tabIndex={-1} className="snippet-panel">
+        <div className="snippet-options">
+          {language || commandLine ? null : (
+            <label className="check">
+              <input type="checkbox" checked={multiline} onChange={(e) => setMultiline(e.target.checked)} />
+              Multi-line
+            </label>
+          )}
+          {commandLine ? null : (
+            <fieldset className="token-style">
+              <legend>Token as</legend>
+              {TOKEN_STYLES.map((t) => (
+                <label key={t.id} className="check">
+                  <input type="radio" name="snippet-token-style" checked={tokenStyle === t.id} onChange={() => setTokenStyle(t.id)} />
+                  {t.label}
+                </label>
+              ))}
+            </fieldset>
+          )}
+        </div>
+        {tokenStyle === 'real' && !commandLine ? (
+          <p className="warn-text" role="note">
+            The copied {language ? 'code' : 'command'} holds {active.name}'s real token: anyone who sees it can act as you. It is shown
+            masked here; the clipboard is cleared after 60 seconds.
+          </p>
         ) : null}
+        {view.ok ? (
+          <>
+            {view.snippet.setup ? (
+              <div className="snippet-setup">
+                <span className="muted">Set the token first (put your own token in place of the placeholder):</span>
+                <pre className="snippet-code" aria-label="Line that sets the token">
+                  {view.snippet.setup}
+                </pre>
+              </div>
+            ) : null}
+            <pre id="snippet-code" className="snippet-code" aria-label={chosen.code} tabIndex={0}>
+              {view.snippet.text}
+            </pre>
+            {view.snippet.bodyFile ? (
+              <button
+                type="button"
+                onClick={() => downloadText(view.snippet.bodyFile!.text, view.snippet.bodyFile!.name, 'application/octet-stream')}
+              >
+                Save {view.snippet.bodyFile.name}
+              </button>
+            ) : null}
+            {view.snippet.warnings.map((w) => (
+              <p key={w} className="warn-text" role="note">
+                {w}
+              </p>
+            ))}
+          </>
+        ) : (
+          <p role="alert" className="error">
+            No snippet for this request: {view.error}
+          </p>
+        )}
+        <div className="row">
+          <button type="button" className="primary" disabled={!view.ok} onClick={() => void copy()}>
+            {tokenStyle === 'real' && !commandLine ? 'Copy with real token' : 'Copy'}
+          </button>
+          {status && status.about === view ? (
+            <span role={status.error ? 'alert' : 'status'} className={status.error ? 'error' : 'muted'}>
+              {status.text}
+            </span>
+          ) : null}
+        </div>
       </div>
     </section>
   )

@@ -1,14 +1,21 @@
 import { useState, type FormEvent } from 'react'
 import { Dialog } from '../../lib/Dialog'
+import { RegionSelect } from '../../lib/RegionSelect'
+import { TabList, tabPanelProps } from '../../lib/Tabs'
 import { api, ApiError, errorMessage } from '../../api/client'
-import { REGIONS, type Region, type Workspace } from '../../../../shared/model'
+import { type Region, type Workspace } from '../../../../shared/model'
 import { cleanPastedToken, LEGACY_PAIR_HINT, looksLikeLegacyPair } from '../../../../shared/pasted-token'
-import { OAuthSignIn } from './OAuthSignIn'
+import { OAuthSignIn } from '../oauth'
 import { useWorkspaces } from '../../state/workspaces'
 import { ErrorText } from '../../lib/ErrorText'
 import { useAction } from '../../lib/useAction'
 
 type Tab = 'token' | 'oauth' | 'legacy'
+const TABS: ReadonlyArray<{ id: Tab; label: string }> = [
+  { id: 'token', label: 'Access Token' },
+  { id: 'oauth', label: 'Sign in with OAuth' },
+  { id: 'legacy', label: 'Legacy API key' }
+]
 
 export function AddWorkspaceDialog({ onClose }: { onClose: () => void }) {
   const [tab, setTab] = useState<Tab>('token')
@@ -16,37 +23,20 @@ export function AddWorkspaceDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Add workspace" onClose={onClose} className="wide">
       <h2>Add workspace</h2>
-      <div role="tablist" aria-label="How to add" className="tabs">
-        {(
-          [
-            ['token', 'Access Token'],
-            ['oauth', 'Sign in with OAuth'],
-            ['legacy', 'Legacy API key']
-          ] as const
-        ).map(([id, label]) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            aria-selected={tab === id}
-            className={tab === id ? 'tab active' : 'tab'}
-            onClick={() => setTab(id)}
-          >
-            {label}
-          </button>
-        ))}
+      <TabList label="How to add" idPrefix="add-workspace" tabs={TABS} value={tab} onChange={setTab} />
+      <div {...tabPanelProps('add-workspace', tab, { labelled: false })} tabIndex={-1}>
+        {tab === 'token' ? (
+          <TokenForm
+            onDone={onClose}
+            onLegacy={(pair) => {
+              setLegacyPair(pair)
+              setTab('legacy')
+            }}
+          />
+        ) : null}
+        {tab === 'oauth' ? <OAuthSignIn onDone={onClose} /> : null}
+        {tab === 'legacy' ? <LegacyForm onDone={onClose} initial={legacyPair} /> : null}
       </div>
-      {tab === 'token' ? (
-        <TokenForm
-          onDone={onClose}
-          onLegacy={(pair) => {
-            setLegacyPair(pair)
-            setTab('legacy')
-          }}
-        />
-      ) : null}
-      {tab === 'oauth' ? <OAuthSignIn onDone={onClose} /> : null}
-      {tab === 'legacy' ? <LegacyForm onDone={onClose} initial={legacyPair} /> : null}
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
           Close
@@ -74,18 +64,6 @@ function SandboxCheckbox({
     <label className="check" htmlFor={id}>
       <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> {label}
     </label>
-  )
-}
-
-export function RegionSelect({ value, onChange, id }: { value: Region; onChange: (r: Region) => void; id: string }) {
-  return (
-    <select id={id} value={value} onChange={(e) => onChange(e.target.value as Region)}>
-      {REGIONS.map((r) => (
-        <option key={r} value={r}>
-          {r}
-        </option>
-      ))}
-    </select>
   )
 }
 

@@ -1,11 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import { api, errorMessage } from '../../api/client'
 import { useWorkspaces } from '../../state/workspaces'
 import type { Region, Workspace } from '../../../../shared/model'
-import { RegionSelect } from './AddWorkspaceDialog'
+import { RegionSelect } from '../../lib/RegionSelect'
 import { copyText } from '../../lib/clipboard'
 import { ErrorText } from '../../lib/ErrorText'
-import { LendingSection } from './LendingSection'
+import { LendingSection } from '../cli'
 import { vaultInPlainWords } from '../../shell/Notices'
 
 const REVEAL_MS = 30_000
@@ -173,13 +173,41 @@ function EditForm({
   )
 }
 
-function RotateForm({ workspace, onDone, onError }: { workspace: Workspace; onDone: (m: string) => void; onError: (e: string) => void }) {
+interface TokenFormProps {
+  workspace: Workspace
+  onDone: (m: string) => void
+  onError: (e: string) => void
+}
+
+/** A pasted token, verified with GET /me before it replaces the workspace's stored one (rotate and re-enter). */
+function VerifiedTokenForm({
+  workspace,
+  onDone,
+  onError,
+  formLabel,
+  className,
+  inputId,
+  label,
+  submitLabel,
+  primary,
+  doneMessage,
+  children
+}: TokenFormProps & {
+  formLabel: string
+  className: string
+  inputId: string
+  label: ReactNode
+  submitLabel: string
+  primary?: boolean
+  doneMessage: string
+  children?: ReactNode
+}) {
   const [token, setToken] = useState('')
   const [busy, setBusy] = useState(false)
   return (
     <form
-      className="form"
-      aria-label="Rotate token"
+      className={className}
+      aria-label={formLabel}
       onSubmit={(e) => {
         e.preventDefault()
         setBusy(true)
@@ -187,44 +215,51 @@ function RotateForm({ workspace, onDone, onError }: { workspace: Workspace; onDo
           .rotate({ id: workspace.id, token })
           .then(() => {
             setToken('')
-            onDone('Token rotated: the new token was verified and replaced the old one.')
+            onDone(doneMessage)
           })
           .catch((err: unknown) => onError(errorMessage(err)))
           .finally(() => setBusy(false))
       }}
     >
-      <label htmlFor="ws-rotate">Rotate token (paste the new one; it is verified before it replaces the old)</label>
+      {children}
+      <label htmlFor={inputId}>{label}</label>
       <div className="row">
-        <input id="ws-rotate" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
-        <button type="submit" disabled={busy || !token.trim()}>
-          {busy ? 'Verifying…' : 'Verify and rotate'}
+        <input id={inputId} type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
+        <button type="submit" className={primary ? 'primary' : undefined} disabled={busy || !token.trim()}>
+          {busy ? 'Verifying…' : submitLabel}
         </button>
       </div>
     </form>
   )
 }
 
-/** The workspace's secret is not in this run's vault: say so, and take it again (verified like Rotate). */
-function ReenterToken({ workspace, onDone, onError }: { workspace: Workspace; onDone: (m: string) => void; onError: (e: string) => void }) {
-  const { info } = useWorkspaces()
-  const [token, setToken] = useState('')
-  const [busy, setBusy] = useState(false)
+function RotateForm(props: TokenFormProps) {
   return (
-    <form
+    <VerifiedTokenForm
+      {...props}
+      formLabel="Rotate token"
+      className="form"
+      inputId="ws-rotate"
+      label="Rotate token (paste the new one; it is verified before it replaces the old)"
+      submitLabel="Verify and rotate"
+      doneMessage="Token rotated: the new token was verified and replaced the old one."
+    />
+  )
+}
+
+/** The workspace's secret is not in this run's vault: say so, and take it again (verified like Rotate). */
+function ReenterToken(props: TokenFormProps) {
+  const { info } = useWorkspaces()
+  return (
+    <VerifiedTokenForm
+      {...props}
+      formLabel="Enter the token again"
       className="notice form"
-      aria-label="Enter the token again"
-      onSubmit={(e) => {
-        e.preventDefault()
-        setBusy(true)
-        void api.workspaces
-          .rotate({ id: workspace.id, token })
-          .then(() => {
-            setToken('')
-            onDone('Token verified and stored: this workspace sends with it again.')
-          })
-          .catch((err: unknown) => onError(errorMessage(err)))
-          .finally(() => setBusy(false))
-      }}
+      inputId="ws-reenter"
+      label={<>Token for “{props.workspace.name}”</>}
+      submitLabel="Verify and store"
+      primary
+      doneMessage="Token verified and stored: this workspace sends with it again."
     >
       <strong>No token for this workspace in this run&apos;s secret store.</strong>
       <p>
@@ -233,14 +268,7 @@ function ReenterToken({ workspace, onDone, onError }: { workspace: Workspace; on
           : 'The secret store does not hold it (it may have been reset or locked).'}{' '}
         Requests can still be sent with auth None. Paste the token to use this workspace again; it is checked with GET /me first.
       </p>
-      <label htmlFor="ws-reenter">Token for “{workspace.name}”</label>
-      <div className="row">
-        <input id="ws-reenter" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
-        <button type="submit" className="primary" disabled={busy || !token.trim()}>
-          {busy ? 'Verifying…' : 'Verify and store'}
-        </button>
-      </div>
-    </form>
+    </VerifiedTokenForm>
   )
 }
 

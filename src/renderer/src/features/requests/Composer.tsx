@@ -5,11 +5,12 @@ import { HTTP_METHODS, REGION_HOSTS, type AuthMode, type HttpMethod, type Reques
 import { INTERCOM_VERSIONS, type CatalogOperation } from '../../../../shared/intercom/catalog'
 import { composer } from '../../state/composer'
 import { useWorkspaces } from '../../state/workspaces'
-import { PermissionBadge } from '../scopes/PermissionBadge'
+import { PermissionBadge } from '../scopes'
 import { KeyValueTable } from './KeyValueTable'
-import { isFullUrl, pathPlaceholders } from './format'
+import { isFullUrl, pathPlaceholders } from '../../lib/format'
 import { editPathField, pathWithParams } from '../../../../shared/request/query-sync'
-import { runCommand } from '../../shell/commands'
+import { showView } from '../../shell/views'
+import { TabList, tabPanelProps } from '../../lib/Tabs'
 import { authPlan } from '../../../../shared/request/auth'
 
 // CodeMirror is the largest part of the bundle: it loads when the Body tab is first shown.
@@ -122,14 +123,8 @@ export function Composer({ draft, workspace, operation, sending, onSend, onCance
         <AuthModeToggle workspace={workspace} mode={draft.authMode} />
       </div>
       <AuthPreview workspace={workspace} draft={draft} />
-      <div className="tabs" role="tablist" aria-label="Request parts">
-        {tabs.map((t) => (
-          <button key={t.id} type="button" role="tab" className="tab" aria-selected={tab === t.id} onClick={() => setTab(t.id)}>
-            {t.label}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" aria-label={tabs.find((t) => t.id === tab)?.label}>
+      <TabList label="Request parts" idPrefix="request-part" tabs={tabs} value={tab} onChange={setTab} />
+      <div {...tabPanelProps('request-part', tab)} tabIndex={-1}>
         {tab === 'params' ? (
           <KeyValueTable label="Query parameter" rows={draft.query} onChange={(query) => composer.update({ query })} />
         ) : null}
@@ -237,7 +232,7 @@ function MissingSecretPreview({ workspace }: { workspace: Workspace }) {
       <span data-testid="auth-preview" className="error">
         No token for “{workspace.name}” in this run&apos;s secret store, so none can be sent. Auth None still works.{' '}
       </span>
-      <button type="button" className="link" onClick={() => runCommand('view.workspace')}>
+      <button type="button" className="link" onClick={() => showView('workspace')}>
         Enter the token again
       </button>
     </div>

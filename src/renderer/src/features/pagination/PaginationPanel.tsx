@@ -5,8 +5,8 @@ import type { PaginationProgress } from '../../../../shared/contract/explorer'
 import type { RequestDraft } from '../../../../shared/model'
 import { api, errorMessage, on } from '../../api/client'
 import { useCommands, type Command } from '../../shell/commands'
-import { downloadText } from './download'
-import { formatCountdown } from './format'
+import { downloadText } from '../../lib/download'
+import { formatCountdown } from '../../lib/format'
 
 type Job =
   | { phase: 'running'; jobId: string; progress: PaginationProgress | null }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { bodyFilename, formatBytes, formatCountdown, pathPlaceholders } from './format'
-import { jsonSyntaxError } from './json-syntax'
 
 describe('explorer formatting', () => {
   it('reports sizes in decimal units', () => {
@@ -20,12 +19,6 @@ describe('explorer formatting', () => {
     expect(bodyFilename('listContacts', 200, 'application/json; charset=utf-8', at)).toBe('listContacts-200-2025-01-02T03-04-05Z.json')
     expect(bodyFilename(null, 404, 'text/plain', at)).toBe('response-404-2025-01-02T03-04-05Z.txt')
     expect(bodyFilename('../../etc', 200, null, at)).toBe('etc-200-2025-01-02T03-04-05Z.bin')
-  })
-
-  it('locates JSON syntax errors by line and column', () => {
-    expect(jsonSyntaxError('{"a": 1}')).toBeNull()
-    expect(jsonSyntaxError('{\n  "a": 1,\n  "b": \n}')).toMatchObject({ line: 4, column: 1 })
-    expect(jsonSyntaxError('{\n  "a": 1')).toMatchObject({ line: 2 })
   })
 
   it('finds path placeholders once each, ignoring the query', () => {

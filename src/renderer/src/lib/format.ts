@@ -1,6 +1,6 @@
 // Small pure helpers for the explorer: sizes, durations, file names, JSON errors, path params.
 
-export { formatBytes } from '../../../../shared/format-bytes'
+export { formatBytes } from '../../../shared/format-bytes'
 
 export function formatMs(ms: number): string {
   return ms < 1_000 ? `${Math.round(ms)} ms` : `${(ms / 1_000).toFixed(2)} s`

@@ -7,12 +7,18 @@ import { JsonView } from './JsonView'
 import { useBodyDocument, markResponseReady, remoteChunks, type BodySource } from './useBodyDocument'
 import { PartNav, ROW_HEIGHT, useWindowedRows } from './useWindowedRows'
 import type { DocumentClient } from '../../../../shared/json-document/protocol'
-import { bodyFilename, formatBytes, formatCountdown, formatMs } from './format'
+import { bodyFilename, formatBytes, formatCountdown, formatMs } from '../../lib/format'
 import { isJsonContentType } from '../../../../shared/json-document/content-type'
-import { downloadText } from './download'
-import { runCommand } from '../../shell/commands'
+import { downloadText } from '../../lib/download'
+import { showView } from '../../shell/views'
+import { TabList, tabPanelProps } from '../../lib/Tabs'
 
 type Tab = 'pretty' | 'raw' | 'headers'
+const RESPONSE_TABS: ReadonlyArray<{ id: Tab; label: string }> = [
+  { id: 'pretty', label: 'Pretty' },
+  { id: 'raw', label: 'Raw' },
+  { id: 'headers', label: 'Headers' }
+]
 
 export function ResponseViewer({ summary, operationId }: { summary: ResponseSummary; operationId: string | null }) {
   const [tab, setTab] = useState<Tab>('pretty')
@@ -48,7 +54,7 @@ export function ResponseViewer({ summary, operationId }: { summary: ResponseSumm
             </p>
           ) : null}
           {summary.explanation.cause === 'retired_key' ? (
-            <button type="button" className="primary" onClick={() => runCommand('view.workspace')}>
+            <button type="button" className="primary" onClick={() => showView('workspace')}>
               Migrate to an Access Token
             </button>
           ) : null}
@@ -80,13 +86,7 @@ export function ResponseViewer({ summary, operationId }: { summary: ResponseSumm
         </table>
       ) : null}
       <div className="row response-tabs">
-        <div className="tabs" role="tablist" aria-label="Response views">
-          {(['pretty', 'raw', 'headers'] as const).map((t) => (
-            <button key={t} type="button" role="tab" className="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
-              {{ pretty: 'Pretty', raw: 'Raw', headers: 'Headers' }[t]}
-            </button>
-          ))}
-        </div>
+        <TabList label="Response views" idPrefix="response-view" tabs={RESPONSE_TABS} value={tab} onChange={setTab} />
         <span className="spacer" />
         <button
           type="button"
@@ -111,11 +111,13 @@ export function ResponseViewer({ summary, operationId }: { summary: ResponseSumm
           Could not load the body: {saveError}
         </p>
       ) : null}
-      {tab === 'headers' ? (
-        <HeadersView summary={summary} />
-      ) : (
-        <BodyViews source={source} json={json} bytes={summary.bytes} raw={tab === 'raw'} />
-      )}
+      <div {...tabPanelProps('response-view', tab)} tabIndex={-1} className="response-panel">
+        {tab === 'headers' ? (
+          <HeadersView summary={summary} />
+        ) : (
+          <BodyViews source={source} json={json} bytes={summary.bytes} raw={tab === 'raw'} />
+        )}
+      </div>
     </section>
   )
 }

@@ -3,7 +3,7 @@ import { api, errorMessage, on } from '../../api/client'
 import type { OAuthFlowState } from '../../../../shared/contract/workspaces'
 import type { Region } from '../../../../shared/model'
 import { useWorkspaces } from '../../state/workspaces'
-import { RegionSelect } from './AddWorkspaceDialog'
+import { RegionSelect } from '../../lib/RegionSelect'
 import { ErrorText } from '../../lib/ErrorText'
 
 type Provider = 'sandbox' | 'intercom' | 'generic'
@@ -137,7 +137,7 @@ export function OAuthSignIn({ onDone }: { onDone: () => void }) {
       </form>
       {flow ? (
         <section className="oauth-flow" aria-label="Sign-in progress">
-          <p role="status" data-oauth-status={flow.status}>
+          <p role="status">
             {flow.status === 'waiting' ? 'Waiting for you to approve in the browser…' : null}
             {flow.status === 'exchanging' ? 'Exchanging the code for a token…' : null}
             {flow.status === 'done' ? 'Signed in.' : null}

@@ -1,5 +1,7 @@
 // Short-lived messages after an action ("Deleted X. Undo"), announced to screen readers.
-import { useEffect, useSyncExternalStore } from 'react'
+import { useEffect } from 'react'
+import { createStore, useStore } from './store'
+import './Toast.css'
 
 export interface Toast {
   id: number
@@ -9,21 +11,15 @@ export interface Toast {
 }
 
 const TOAST_MS = 10_000
-let toasts: Toast[] = []
+const toasts = createStore<Toast[]>([])
 let nextId = 1
-const listeners = new Set<() => void>()
-
-function publish(next: Toast[]) {
-  toasts = next
-  for (const listener of listeners) listener()
-}
 
 export function showToast(message: string, opts: { tone?: Toast['tone']; action?: Toast['action'] } = {}): void {
-  publish([...toasts, { id: nextId++, message, tone: opts.tone ?? 'info', action: opts.action }].slice(-4))
+  toasts.set((list) => [...list, { id: nextId++, message, tone: opts.tone ?? 'info', action: opts.action }].slice(-4))
 }
 
 export function dismissToast(id: number): void {
-  publish(toasts.filter((t) => t.id !== id))
+  toasts.set((list) => list.filter((t) => t.id !== id))
 }
 
 function ToastItem({ toast }: { toast: Toast }) {
@@ -52,15 +48,9 @@ function ToastItem({ toast }: { toast: Toast }) {
   )
 }
 
-/** Rendered once (by LibraryCommands). */
+/** Rendered once, by the shell (App). */
 export function Toasts() {
-  const list = useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-    () => toasts
-  )
+  const list = useStore(toasts)
   return (
     <div className="toasts">
       {list.map((t) => (

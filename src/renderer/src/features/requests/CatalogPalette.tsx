@@ -79,7 +79,7 @@ export function CatalogPalette({ onPick, onClose }: { onPick: (op: CatalogOperat
                     }}
                     onMouseMove={() => i !== index && setIndex(i)}
                   >
-                    <span className={`method m-${op.method}`}>{op.method}</span>
+                    <span className={`method method-${op.method} catalog-method`}>{op.method}</span>
                     <span className="catalog-main">
                       <span className="catalog-summary">{op.summary}</span>
                       <span className="mono muted">{op.path}</span>

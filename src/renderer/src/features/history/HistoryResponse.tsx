@@ -4,7 +4,7 @@ import type { ResponseSummary } from '../../../../shared/contract/explorer'
 import type { HistoryEntry } from '../../../../shared/library'
 import { api, errorMessage } from '../../api/client'
 import { composer, type TabResponse } from '../../state/composer'
-import { ResponseViewer } from './ResponseViewer'
+import { ResponseViewer } from '../responses'
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' })
 

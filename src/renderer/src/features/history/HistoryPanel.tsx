@@ -4,7 +4,7 @@ import type { HistoryEntry } from '../../../../shared/library'
 import type { Workspace } from '../../../../shared/model'
 import { api, errorMessage, on } from '../../api/client'
 import { Dialog } from '../../lib/Dialog'
-import { openHistoryEntry } from '../explorer/HistoryResponse'
+import { openHistoryEntry } from './HistoryResponse'
 import { ErrorText } from '../../lib/ErrorText'
 import { formatBytes } from '../../../../shared/format-bytes'
 

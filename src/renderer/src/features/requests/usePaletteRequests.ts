@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react'
 import { api } from '../../api/client'
 import { composer } from '../../state/composer'
-import { openHistoryEntry } from './HistoryResponse'
+import { openHistoryEntry } from '../history'
 
 export interface PaletteItem {
   id: string

@@ -6,7 +6,7 @@ import type { RequestDraft } from '../../../../shared/model'
 import { curlSnippet } from '../../../../shared/snippets'
 import { api, errorMessage } from '../../api/client'
 import { copyText } from '../../lib/clipboard'
-import { formatMs } from './format'
+import { formatMs } from '../../lib/format'
 
 /** The curl command for what was sent; the token is read from $INTERCOM_TOKEN, never written out. */
 export function asSentCurl(summary: ResponseSummary, sent: RequestDraft): string {

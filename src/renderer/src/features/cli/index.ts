@@ -1,0 +1,2 @@
+// Lending a workspace's token to the tokendesk command line.
+export { LendingSection } from './LendingSection'

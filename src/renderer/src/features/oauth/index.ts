@@ -1,0 +1,2 @@
+// Adding a workspace by signing in with OAuth.
+export { OAuthSignIn } from './OAuthSignIn'

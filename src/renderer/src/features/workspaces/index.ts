@@ -1,0 +1,3 @@
+// Adding, editing and removing workspaces.
+export { AddWorkspaceDialog } from './AddWorkspaceDialog'
+export { WorkspacePanel } from './WorkspacePanel'
