@@ -11,7 +11,7 @@ import { createLogger } from '../src/main/services/core/logger'
 import { JsonFileStore } from '../src/main/services/store'
 import { MemoryVault } from '../src/main/services/vault'
 import { spawnDocumentWorkerFromSource } from '../src/main/node/document-worker'
-import type { OAuthFlowState } from '../src/shared/contract/workspaces'
+import type { OAuthFlowState } from '../src/shared/contract/oauth'
 
 let app: TokenDeskApp | null = null
 let dir = ''

@@ -274,7 +274,7 @@ describe('the data folder', () => {
 
 describe('saved requests', () => {
   it('runs a saved request by name or path, and prints it as a snippet in each language', async () => {
-    await callDesk('saved.save', {
+    await callDesk('library.save', {
       name: 'Who am I',
       folder: 'Checks',
       scope: { kind: 'shared' },

@@ -2,25 +2,42 @@
 // event main may send is declared here, once; handlers, the preload bridge, the browser-mode
 // HTTP bridge and the renderer's client are all derived from these declarations.
 import { appCalls } from './app'
-import { workspaceCalls, workspaceEvents } from './workspaces'
-import { explorerCalls, explorerEvents } from './explorer'
-import { libraryCalls, libraryEvents } from './library'
+import { workspacesCalls, workspacesEvents } from './workspaces'
+import { oauthCalls, oauthEvents } from './oauth'
+import { requestsCalls } from './requests'
+import { responsesCalls } from './responses'
+import { paginationCalls, paginationEvents } from './pagination'
+import { scopesCalls, scopesEvents } from './scopes'
+import { libraryCalls } from './library'
+import { historyCalls, historyEvents } from './history'
+import { snippetsCalls } from './snippets'
+import { importCalls } from './import'
 import { cliCalls, cliEvents, isCommandLineOnlyCall } from './cli'
 import { buildBridge, type Bridge, type Invoke, type Subscribe } from './define'
 import type { z } from 'zod'
 
+// One file per namespace (see docs/ARCHITECTURE.md): a call's name starts with its file's name.
 export const calls = {
   ...appCalls,
-  ...workspaceCalls,
-  ...explorerCalls,
+  ...workspacesCalls,
+  ...oauthCalls,
+  ...requestsCalls,
+  ...responsesCalls,
+  ...paginationCalls,
+  ...scopesCalls,
   ...libraryCalls,
+  ...historyCalls,
+  ...snippetsCalls,
+  ...importCalls,
   ...cliCalls
 }
 
 export const events = {
-  ...workspaceEvents,
-  ...explorerEvents,
-  ...libraryEvents,
+  ...workspacesEvents,
+  ...oauthEvents,
+  ...paginationEvents,
+  ...scopesEvents,
+  ...historyEvents,
   ...cliEvents
 }
 

@@ -2,7 +2,7 @@
 // answer to every request the user sends, so the inspector and the composer's badge never
 // contradict a response on screen.
 import { z } from 'zod'
-import { ScopeResult, type ScopeReport } from '../../../shared/contract/explorer'
+import { ScopeResult, type ScopeReport } from '../../../shared/contract/scopes'
 import type { RequestDraft } from '../../../shared/model'
 import type { AppContext } from '../app/context'
 import type { ExecutedResponse } from '../http/executor'

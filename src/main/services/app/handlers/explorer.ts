@@ -3,7 +3,7 @@ import { AppError, isAppError } from '../../../../shared/errors'
 import type { CatalogOperation } from '../../../../shared/intercom/catalog'
 import { operationFor } from '../../../../shared/intercom/operation-for'
 import { contentLength, maskSecret } from '../../../../shared/request/build'
-import type { ResponseSummary } from '../../../../shared/contract/explorer'
+import type { ResponseSummary } from '../../../../shared/contract/requests'
 import { explainAuthFailure } from '../../http/intercom-errors'
 import type { ExecutedResponse } from '../../http/executor'
 import { isJsonContentType } from '../../../../shared/json-document/content-type'
@@ -20,9 +20,9 @@ type ExplorerHandlers = Pick<
   | 'responses.body'
   | 'responses.open'
   | 'responses.query'
-  | 'paginate.start'
-  | 'paginate.cancel'
-  | 'paginate.export'
+  | 'pagination.start'
+  | 'pagination.cancel'
+  | 'pagination.export'
   | 'scopes.get'
   | 'scopes.inspect'
   | 'scopes.plan'
@@ -181,7 +181,7 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
 
     'responses.query': ({ requestId, query }) => ctx.documents.query(requestId, query),
 
-    'paginate.start': async ({ jobId, workspaceId, draft }) => {
+    'pagination.start': async ({ jobId, workspaceId, draft }) => {
       const id = ctx.workspaceId(workspaceId)
       const op = operationFor(draft)
       const kind = op?.pagination
@@ -234,13 +234,13 @@ export function explorerHandlers(ctx: AppContext): ExplorerHandlers {
       }
     },
 
-    'paginate.cancel': ({ jobId }) => {
+    'pagination.cancel': ({ jobId }) => {
       const job = jobs.get(jobId)
       job?.controller.abort()
       return { cancelled: !!job }
     },
 
-    'paginate.export': ({ jobId, format }) => {
+    'pagination.export': ({ jobId, format }) => {
       const job = jobs.get(jobId)
       if (!job) throw new AppError('not_found', 'Fetch the pages first; nothing was collected for this job.')
       const spec = EXPORTS[format]

@@ -16,26 +16,26 @@ import { CLIPBOARD_CLEAR_MS, type AppContext } from '../context'
 
 type LibraryHandlers = Pick<
   Handlers,
-  | 'saved.list'
-  | 'saved.save'
-  | 'saved.detectSecrets'
-  | 'saved.rename'
-  | 'saved.duplicate'
-  | 'saved.move'
-  | 'saved.reorder'
-  | 'saved.remove'
-  | 'saved.undoRemove'
-  | 'saved.createFolder'
-  | 'saved.search'
-  | 'saved.importPostman'
-  | 'saved.exportPostman'
+  | 'library.list'
+  | 'library.save'
+  | 'library.detectSecrets'
+  | 'library.rename'
+  | 'library.duplicate'
+  | 'library.move'
+  | 'library.reorder'
+  | 'library.remove'
+  | 'library.undoRemove'
+  | 'library.createFolder'
+  | 'library.search'
+  | 'import.postman'
+  | 'library.exportPostman'
   | 'history.list'
   | 'history.clear'
   | 'history.body'
   | 'snippets.copyWithToken'
   | 'snippets.convert'
-  | 'curl.import'
-  | 'curl.vaultCredential'
+  | 'import.curl'
+  | 'import.vaultCredential'
 >
 
 /** How long a credential found in a pasted curl command waits in memory for the user's decision. */
@@ -58,13 +58,13 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
   }
 
   return {
-    'saved.list': async ({ workspaceId }) => {
+    'library.list': async ({ workspaceId }) => {
       const filter = visible(workspaceId)
       const [list, folders] = await Promise.all([saved.list(filter), saved.listFolders(filter)])
       return { ...list, folders }
     },
 
-    'saved.save': async ({ id, name, folder, scope, draft, secrets, region }) => {
+    'library.save': async ({ id, name, folder, scope, draft, secrets, region }) => {
       const found = findSecretValues(draft)
       if (found.length > 0 && secrets === 'refuse') {
         throw new AppError(
@@ -86,17 +86,17 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
       return { saved: result, vaultedWorkspaceId: vaulted.id, vaultError: vaulted.error }
     },
 
-    'saved.detectSecrets': ({ draft }) => ({ findings: detectSecrets(draft) }),
-    'saved.rename': ({ id, name }) => saved.rename(id, name),
-    'saved.duplicate': ({ id }) => saved.duplicate(id),
-    'saved.move': ({ id, folder, scope }) => saved.move(id, { folder, scope }),
-    'saved.reorder': async ({ folder, scope, orderedIds }) => ({ count: (await saved.reorder(folder, scope, orderedIds)).length }),
-    'saved.remove': ({ id }) => saved.remove(id),
-    'saved.undoRemove': async ({ undoToken }) => ({ restored: (await saved.undoRemove(undoToken)).length }),
-    'saved.createFolder': ({ scope, folder }) => saved.createFolder(scope, folder),
-    'saved.search': async ({ workspaceId, query, limit }) => ({ hits: await saved.search(query, limit, visible(workspaceId)) }),
+    'library.detectSecrets': ({ draft }) => ({ findings: detectSecrets(draft) }),
+    'library.rename': ({ id, name }) => saved.rename(id, name),
+    'library.duplicate': ({ id }) => saved.duplicate(id),
+    'library.move': ({ id, folder, scope }) => saved.move(id, { folder, scope }),
+    'library.reorder': async ({ folder, scope, orderedIds }) => ({ count: (await saved.reorder(folder, scope, orderedIds)).length }),
+    'library.remove': ({ id }) => saved.remove(id),
+    'library.undoRemove': async ({ undoToken }) => ({ restored: (await saved.undoRemove(undoToken)).length }),
+    'library.createFolder': ({ scope, folder }) => saved.createFolder(scope, folder),
+    'library.search': async ({ workspaceId, query, limit }) => ({ hits: await saved.search(query, limit, visible(workspaceId)) }),
 
-    'saved.importPostman': async ({ json, scope, folder }) => {
+    'import.postman': async ({ json, scope, folder }) => {
       const imported = importPostmanCollection(json)
       // Literal credentials found in the collection stay out of every draft and are not kept.
       imported.credentialValues.clear()
@@ -109,7 +109,7 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
       return { ...imported.report, saved: count }
     },
 
-    'saved.exportPostman': async ({ workspaceId, scope }) => {
+    'library.exportPostman': async ({ workspaceId, scope }) => {
       const id = ctx.workspaceId(workspaceId)
       const filter: ScopeFilter =
         scope === 'shared'
@@ -173,7 +173,7 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
 
     'snippets.convert': ({ curl, language }) => convertCurl(curl, language),
 
-    'curl.import': ({ command }) => {
+    'import.curl': ({ command }) => {
       const imported = importCurl(command)
       const importId = randomUUID()
       const now = ctx.deps.clock.now()
@@ -191,7 +191,7 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
       }
     },
 
-    'curl.vaultCredential': async ({ importId, region }) => {
+    'import.vaultCredential': async ({ importId, region }) => {
       const pending = pendingCredentials.get(importId)
       if (!pending) throw new AppError('not_found', 'That pasted credential is no longer held; paste the curl command again.')
       const result = await vaultToken(pending.token, region, pending.sandbox)

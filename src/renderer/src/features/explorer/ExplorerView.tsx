@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { draftFromOperation, type CatalogOperation } from '../../../../shared/intercom/catalog'
 import { operationFor } from '../../../../shared/intercom/operation-for'
-import type { ResponseSummary } from '../../../../shared/contract/explorer'
+import type { ResponseSummary } from '../../../../shared/contract/requests'
 import { api, ApiError, errorMessage } from '../../api/client'
 import { composer, useComposer } from '../../state/composer'
 import { useWorkspaces } from '../../state/workspaces'

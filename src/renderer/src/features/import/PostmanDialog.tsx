@@ -40,7 +40,7 @@ function PostmanImport({ onClose }: { onClose: () => void }) {
   const submit = (e: FormEvent) => {
     e.preventDefault()
     void run(async () => {
-      setReport(await api.saved.importPostman({ json, scope: location.scope, folder: tidyFolder(location.folder) }))
+      setReport(await api.import.postman({ json, scope: location.scope, folder: tidyFolder(location.folder) }))
       notifyLibraryChanged()
     })
   }
@@ -149,7 +149,7 @@ function PostmanExport({ onClose }: { onClose: () => void }) {
     e.preventDefault()
     setError(null)
     try {
-      const { filename, text } = await api.saved.exportPostman({ workspaceId: active?.id, scope })
+      const { filename, text } = await api.library.exportPostman({ workspaceId: active?.id, scope })
       const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
       const link = document.createElement('a')
       link.href = url

@@ -14,7 +14,7 @@ export function NewFolderDialog({ workspace, onClose }: { workspace: Workspace; 
     e.preventDefault()
     const folder = tidyFolder(location.folder)
     if (!folder) return setError('Type a folder name.')
-    api.saved.createFolder({ scope: location.scope, folder }).then(
+    api.library.createFolder({ scope: location.scope, folder }).then(
       () => {
         notifyLibraryChanged()
         onClose()

@@ -37,7 +37,7 @@ export function SaveRequestDialog({ workspace, onClose }: { workspace: Workspace
 
   useEffect(() => {
     let current = true
-    api.saved.list({ workspaceId: workspace.id }).then(
+    api.library.list({ workspaceId: workspace.id }).then(
       (r) => {
         if (!current) return
         setKnown({ requests: r.requests, folders: r.folders })
@@ -58,7 +58,7 @@ export function SaveRequestDialog({ workspace, onClose }: { workspace: Workspace
     setBusy(true)
     setError(null)
     try {
-      const result = await api.saved.save({
+      const result = await api.library.save({
         id: existing && !saveAsNew ? existing.id : undefined,
         name,
         folder: tidyFolder(location.folder),
@@ -90,7 +90,7 @@ export function SaveRequestDialog({ workspace, onClose }: { workspace: Workspace
     setBusy(true)
     setError(null)
     try {
-      const found = (await api.saved.detectSecrets({ draft })).findings
+      const found = (await api.library.detectSecrets({ draft })).findings
       if (found.length > 0) {
         setFindings(found)
         setBusy(false)

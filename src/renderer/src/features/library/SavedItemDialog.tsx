@@ -16,14 +16,14 @@ import { useAction } from '../../lib/useAction'
 type Mode = 'menu' | 'rename' | 'move'
 
 export async function deleteSaved(request: SavedRequest): Promise<void> {
-  const { undoToken } = await api.saved.remove({ id: request.id })
+  const { undoToken } = await api.library.remove({ id: request.id })
   notifyLibraryChanged()
   if (composer.get().saved?.id === request.id) composer.markSaved(null)
   showToast(`Deleted “${request.name}”.`, {
     action: {
       label: 'Undo',
       run: () =>
-        void api.saved.undoRemove({ undoToken }).then(
+        void api.library.undoRemove({ undoToken }).then(
           () => {
             notifyLibraryChanged()
             showToast(`Restored “${request.name}”.`)
@@ -37,7 +37,7 @@ export async function deleteSaved(request: SavedRequest): Promise<void> {
 export async function moveSavedBy(requests: readonly SavedRequest[], request: SavedRequest, delta: -1 | 1): Promise<boolean> {
   const orderedIds = reorderedIds(requests, request, delta)
   if (!orderedIds) return false
-  await api.saved.reorder({ folder: request.folder, scope: request.scope, orderedIds })
+  await api.library.reorder({ folder: request.folder, scope: request.scope, orderedIds })
   notifyLibraryChanged()
   return true
 }
@@ -70,7 +70,7 @@ export function SavedItemDialog({
   const submitRename = (e: FormEvent) => {
     e.preventDefault()
     void run(async () => {
-      const renamed = await api.saved.rename({ id: request.id, name })
+      const renamed = await api.library.rename({ id: request.id, name })
       notifyLibraryChanged()
       if (composer.get().saved?.id === request.id) composer.markSaved({ id: renamed.id, name: renamed.name })
     })
@@ -78,7 +78,7 @@ export function SavedItemDialog({
   const submitMove = (e: FormEvent) => {
     e.preventDefault()
     void run(async () => {
-      await api.saved.move({ id: request.id, folder: tidyFolder(location.folder), scope: location.scope })
+      await api.library.move({ id: request.id, folder: tidyFolder(location.folder), scope: location.scope })
       notifyLibraryChanged()
     })
   }
@@ -100,7 +100,7 @@ export function SavedItemDialog({
             disabled={busy}
             onClick={() =>
               void run(async () => {
-                const copy = await api.saved.duplicate({ id: request.id })
+                const copy = await api.library.duplicate({ id: request.id })
                 notifyLibraryChanged()
                 showToast(`Duplicated as “${copy.name}”.`)
               })

@@ -199,7 +199,7 @@ function SearchResults({
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
     let current = true
-    api.saved.search({ workspaceId, query, limit: 50 }).then(
+    api.library.search({ workspaceId, query, limit: 50 }).then(
       (r) => {
         if (!current) return
         setHits(r.hits)
