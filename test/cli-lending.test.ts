@@ -82,7 +82,7 @@ describe('lending to the command line', () => {
 
 describe('LendingLedger', () => {
   it('starts other workspaces off and keeps only the most recent lends', async () => {
-    const { LendingLedger, KEPT_LENDS } = await import('../src/main/services/lending/ledger')
+    const { LendingLedger, KEPT_LENDS } = await import('../src/main/services/cli/ledger')
     const values = new Map<string, unknown>()
     const store = {
       get: (k: string) => values.get(k),

@@ -6,10 +6,10 @@ import type { Clock, KeyValueStore, Logger, Opener } from '../ports'
 import type { SecretVault } from '../vault'
 import type { WorkspaceRegistry } from '../workspaces'
 import type { SavedRequestStore } from '../library/saved-requests'
-import type { HistoryStore } from '../library/history'
-import type { WorkspaceSender } from './workspace-sender'
-import type { ResponseDocuments, SpawnDocumentWorker } from '../documents'
-import type { LendingLedger } from '../lending/ledger'
+import type { HistoryStore } from '../history/history'
+import type { WorkspaceSender } from '../requests/workspace-sender'
+import type { ResponseDocuments, SpawnDocumentWorker } from '../responses'
+import type { LendingLedger } from '../cli/ledger'
 
 export interface AppDeps {
   host: 'electron' | 'web'
@@ -32,7 +32,7 @@ export interface AppDeps {
   sandboxRetryMs?: { first: number; max: number }
   /** One-time notices found while starting (a store file set aside, ...). */
   notices?: string[]
-  /** Starts a worker thread that formats large response bodies (see services/documents). */
+  /** Starts a worker thread that formats large response bodies (see services/responses). */
   spawnDocumentWorker: SpawnDocumentWorker
   /** The desktop host on Linux without a keyring offers basic_text storage on explicit opt-in. */
   weakStorage?: { offered: boolean; enabled: boolean; set(allow: boolean): void }

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { RequestDraftInput } from '../../../shared/model'
 import { CANARY_JWT, CANARY_TOKEN } from './fixtures/canary'
 import { allFiles } from './fixtures/files'
-import { HistoryStore } from './history'
-import { exportPostmanCollection } from './postman'
+import { HistoryStore } from '../history/history'
+import { exportPostmanCollection } from '../import/postman'
 import { SavedRequestStore } from './saved-requests'
 
 let root: string

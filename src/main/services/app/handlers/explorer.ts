@@ -5,13 +5,13 @@ import { operationFor } from '../../../../shared/intercom/operation-for'
 import { contentLength, maskSecret } from '../../../../shared/request/build'
 import type { ResponseSummary } from '../../../../shared/contract/requests'
 import { explainAuthFailure } from '../../http/intercom-errors'
-import type { ExecutedResponse } from '../../http/executor'
+import type { ExecutedResponse } from '../../requests/executor'
 import { isJsonContentType } from '../../../../shared/json-document/content-type'
-import { csvLines, jsonLines, ndjsonLines, type ExportFormat } from '../../http/export'
-import { fetchAllPages, withCursor, type PaginationProgress } from '../../http/paginate'
+import { csvLines, jsonLines, ndjsonLines, type ExportFormat } from '../../pagination/export'
+import { fetchAllPages, withCursor, type PaginationProgress } from '../../pagination/paginate'
 import { ScopeBook } from '../../scopes/scope-book'
 import type { AppContext } from '../context'
-import { RecentResponses } from '../recent-responses'
+import { RecentResponses } from '../../responses/recent-responses'
 
 type ExplorerHandlers = Pick<
   Handlers,
