@@ -24,6 +24,7 @@ export const PaginationResult = z.object({
   /** The HTTP status of the answer that stopped it, if one did. */
   status: z.number().nullable().default(null)
 })
+export type PaginationResult = z.output<typeof PaginationResult>
 
 export const ExportFormat = z.enum(['json', 'ndjson', 'csv'])
 

@@ -7,8 +7,12 @@ import type { SecretVault } from '../vault'
 import type { WorkspaceRegistry } from '../workspaces'
 import type { SavedRequestStore } from '../library/saved-requests'
 import type { HistoryStore } from '../history/history'
+import type { RequestRunner } from '../requests/runner'
+import type { PageJobs } from '../pagination/jobs'
+import type { ScopeBook } from '../scopes/scope-book'
+import type { PendingCredentials } from '../import/pending-credentials'
 import type { WorkspaceSender } from '../requests/workspace-sender'
-import type { ResponseDocuments, SpawnDocumentWorker } from '../responses'
+import type { RecentResponses, ResponseDocuments, SpawnDocumentWorker } from '../responses'
 import type { LendingLedger } from '../cli/ledger'
 
 export interface AppDeps {
@@ -48,8 +52,16 @@ export interface AppContext {
   sandbox: Sandbox | null
   /** Large response bodies, formatted in worker threads. */
   documents: ResponseDocuments
-  /** Per-workspace scope reports. */
-  scopeStore: KeyValueStore
+  /** The last few response bodies, for the viewer to read in pieces. */
+  responses: RecentResponses
+  /** What each workspace's token may do (Intercom's permission scopes). */
+  scopes: ScopeBook
+  /** Sends the user's requests and records them. */
+  runner: RequestRunner
+  /** "Fetch all pages" jobs and their collected items. */
+  pages: PageJobs
+  /** Credentials found in pasted curl commands, waiting for the user's decision. */
+  pendingCredentials: PendingCredentials
   /** "Lend to the command line" permissions and the record of lends. */
   lending: LendingLedger
   /** App settings (sandbox seeded, OAuth loopback ports, dismissed notices). */

@@ -16,8 +16,8 @@ export const STORE_SHAPES: Record<string, z.ZodType> = {
     dismissedNotices: z.array(z.string()).optional(),
     oauthPorts: z.record(z.string(), z.number().int().min(1024).max(65535)).optional()
   }),
-  /** One scope report per workspace id (the report's own fields belong to the scope inspector). */
-  scopes: z.record(z.string(), z.looseObject({ workspaceId: z.string() })),
+  /** One scope report per workspace id (the report's own fields belong to the scope book, services/scopes). */
+  scopes: z.record(z.string(), z.looseObject({ checkedAt: z.string().nullable().optional(), results: z.array(z.unknown()).optional() })),
   /** Per workspace: may the command line use it, and the record of its lends. */
   lending: z.record(z.string(), z.looseObject({ allowed: z.boolean().optional(), lends: z.array(Lend).optional() }))
 }
