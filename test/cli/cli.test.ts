@@ -277,7 +277,7 @@ describe('saved requests', () => {
     await callDesk('library.save', {
       name: 'Who am I',
       folder: 'Checks',
-      scope: { kind: 'shared' },
+      sharing: { kind: 'shared' },
       draft: { method: 'GET', path: '/me', query: [{ name: 'x', value: 'a b', enabled: true }] }
     })
     for (const ref of ['Who am I', 'Checks/Who am I']) {

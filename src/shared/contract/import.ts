@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { call } from './define'
 import { RequestDraft, Region } from '../model'
-import { FolderPath, ImportReport, SavedScope } from '../library'
+import { FolderPath, ImportReport, Sharing } from '../library'
 
 export const CurlImport = z.object({
   importId: z.string(),
@@ -32,7 +32,7 @@ export const importCalls = {
         .string()
         .min(1)
         .max(50 * 1024 * 1024),
-      scope: SavedScope,
+      sharing: Sharing,
       folder: FolderPath.default('')
     }),
     ImportReport.extend({ saved: z.number() })

@@ -43,11 +43,11 @@ it('no saved, history or exported file contains the canary token', async () => {
   const history = new HistoryStore({ root: path.join(root, 'history') })
   for (const [i, draft] of leakyDrafts.entries()) {
     const r = await saved.save(
-      { name: `Leaky ${i}`, folder: 'Secrets/Here', scope: { kind: 'shared' }, draft },
+      { name: `Leaky ${i}`, folder: 'Secrets/Here', sharing: { kind: 'shared' }, draft },
       { secretsHandled: 'strip' }
     )
     await saved.duplicate(r.id)
-    await saved.move(r.id, { scope: { kind: 'workspace', workspaceId: 'ws1' } })
+    await saved.move(r.id, { sharing: { kind: 'workspace', workspaceId: 'ws1' } })
     await history.record(
       { workspaceId: 'ws1', draft, status: 200, timing: { totalMs: 5 }, responseBody: `{"echo":"${CANARY_TOKEN}"}` },
       { knownSecrets: [CANARY_TOKEN] }

@@ -1,6 +1,6 @@
 // "Export to Postman": the saved requests a workspace sees (or only its own, or only the shared
 // ones) as a v2.1 collection aimed at that workspace's host.
-import type { ScopeFilter } from '../../../shared/library'
+import type { SharingFilter } from '../../../shared/library'
 import { REGION_HOSTS, type Workspace } from '../../../shared/model'
 import { workspaceBaseUrl } from '../../../shared/request/host'
 import { exportPostmanCollection } from '../import/postman'
@@ -14,7 +14,7 @@ export async function exportToPostman(
   which: ExportChoice,
   sandboxUrl: string | null
 ): Promise<{ filename: string; text: string }> {
-  const filter: ScopeFilter =
+  const filter: SharingFilter =
     which === 'shared'
       ? { kind: 'shared' }
       : which === 'workspace'

@@ -36,6 +36,6 @@ export function importHandlers(ctx: AppContext): ImportHandlers {
       pendingCredentials.release(importId)
       return { workspaceId: result.id }
     },
-    'import.postman': ({ json, scope, folder }) => importPostmanIntoLibrary(ctx.saved, json, scope, folder)
+    'import.postman': ({ json, sharing, folder }) => importPostmanIntoLibrary(ctx.saved, json, sharing, folder)
   }
 }

@@ -1,5 +1,5 @@
 import type { Handlers } from '../../core/dispatch'
-import type { ScopeFilter } from '../../../../shared/library'
+import type { SharingFilter } from '../../../../shared/library'
 import { detectSecrets } from '../../library/secrets'
 import { saveWithSecrets } from '../../library/save-with-secrets'
 import { exportToPostman } from '../../library/postman-export'
@@ -17,13 +17,18 @@ type LibraryHandlers = Pick<
   | 'library.remove'
   | 'library.undoRemove'
   | 'library.createFolder'
+  | 'library.renameFolder'
+  | 'library.removeFolder'
   | 'library.search'
   | 'library.exportPostman'
 >
 
+/** The path of a folder's sibling called `name` (a rename keeps the folder where it is). */
+const siblingPath = (folder: string, name: string) => [...folder.split('/').slice(0, -1), name].join('/')
+
 export function libraryHandlers(ctx: AppContext): LibraryHandlers {
   const { saved, registry } = ctx
-  const visible = (workspaceId?: string): ScopeFilter => ({ kind: 'visible', workspaceId: ctx.workspaceId(workspaceId) })
+  const visible = (workspaceId?: string): SharingFilter => ({ kind: 'visible', workspaceId: ctx.workspaceId(workspaceId) })
   return {
     'library.list': async ({ workspaceId }) => {
       const filter = visible(workspaceId)
@@ -34,13 +39,15 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
     'library.detectSecrets': ({ draft }) => ({ findings: detectSecrets(draft) }),
     'library.rename': ({ id, name }) => saved.rename(id, name),
     'library.duplicate': ({ id }) => saved.duplicate(id),
-    'library.move': ({ id, folder, scope }) => saved.move(id, { folder, scope }),
-    'library.reorder': async ({ folder, scope, orderedIds }) => ({ count: (await saved.reorder(folder, scope, orderedIds)).length }),
+    'library.move': ({ id, folder, sharing }) => saved.move(id, { folder, sharing }),
+    'library.reorder': async ({ folder, sharing, orderedIds }) => ({ count: (await saved.reorder(folder, sharing, orderedIds)).length }),
     'library.remove': ({ id }) => saved.remove(id),
     'library.undoRemove': async ({ undoToken }) => ({ restored: (await saved.undoRemove(undoToken)).length }),
-    'library.createFolder': ({ scope, folder }) => saved.createFolder(scope, folder),
+    'library.createFolder': ({ sharing, folder }) => saved.createFolder(sharing, folder),
+    'library.renameFolder': ({ sharing, folder, name }) => saved.renameFolder(sharing, folder, siblingPath(folder, name)),
+    'library.removeFolder': ({ sharing, folder }) => saved.removeFolder(sharing, folder, { recursive: true }),
     'library.search': async ({ workspaceId, query, limit }) => ({ hits: await saved.search(query, limit, visible(workspaceId)) }),
-    'library.exportPostman': ({ workspaceId, scope }) =>
-      exportToPostman(saved, registry.get(ctx.workspaceId(workspaceId)), scope, ctx.sandbox?.url ?? null)
+    'library.exportPostman': ({ workspaceId, sharing }) =>
+      exportToPostman(saved, registry.get(ctx.workspaceId(workspaceId)), sharing, ctx.sandbox?.url ?? null)
   }
 }

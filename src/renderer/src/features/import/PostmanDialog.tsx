@@ -7,7 +7,7 @@ import { Dialog } from '../../lib/Dialog'
 import { useWorkspaces } from '../../state/workspaces'
 import { notifyLibraryChanged } from '../library/events'
 import { LocationFields, tidyFolder, type Location } from '../library/LocationFields'
-import { workspaceScope } from '../library/scope'
+import { workspaceSharing } from '../library/sharing'
 import './import.css'
 import { ErrorText } from '../../lib/ErrorText'
 import { useAction } from '../../lib/useAction'
@@ -22,7 +22,7 @@ function PostmanImport({ onClose }: { onClose: () => void }) {
   const { active } = useWorkspaces()
   const [json, setJson] = useState('')
   const [fileName, setFileName] = useState<string | null>(null)
-  const [location, setLocation] = useState<Location>({ scope: active ? workspaceScope(active.id) : { kind: 'shared' }, folder: '' })
+  const [location, setLocation] = useState<Location>({ sharing: active ? workspaceSharing(active.id) : { kind: 'shared' }, folder: '' })
   const [report, setReport] = useState<(ImportReport & { saved: number }) | null>(null)
   const { busy, error, setError, run } = useAction()
 
@@ -40,7 +40,7 @@ function PostmanImport({ onClose }: { onClose: () => void }) {
   const submit = (e: FormEvent) => {
     e.preventDefault()
     void run(async () => {
-      setReport(await api.import.postman({ json, scope: location.scope, folder: tidyFolder(location.folder) }))
+      setReport(await api.import.postman({ json, sharing: location.sharing, folder: tidyFolder(location.folder) }))
       notifyLibraryChanged()
     })
   }
@@ -137,11 +137,11 @@ function ImportReportView({ report, onClose }: { report: ImportReport & { saved:
   )
 }
 
-type ExportScope = 'visible' | 'workspace' | 'shared'
+type ExportSharing = 'visible' | 'workspace' | 'shared'
 
 function PostmanExport({ onClose }: { onClose: () => void }) {
   const { active } = useWorkspaces()
-  const [scope, setScope] = useState<ExportScope>('visible')
+  const [sharing, setSharing] = useState<ExportSharing>('visible')
   const [message, setMessage] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
 
@@ -149,7 +149,7 @@ function PostmanExport({ onClose }: { onClose: () => void }) {
     e.preventDefault()
     setError(null)
     try {
-      const { filename, text } = await api.library.exportPostman({ workspaceId: active?.id, scope })
+      const { filename, text } = await api.library.exportPostman({ workspaceId: active?.id, sharing })
       const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
       const link = document.createElement('a')
       link.href = url
@@ -163,7 +163,7 @@ function PostmanExport({ onClose }: { onClose: () => void }) {
     }
   }
 
-  const choices: Array<{ id: ExportScope; label: string }> = [
+  const choices: Array<{ id: ExportSharing; label: string }> = [
     { id: 'visible', label: `Everything ${active?.name ?? 'this workspace'} sees (its own and shared)` },
     { id: 'workspace', label: `Only ${active?.name ?? 'this workspace'}'s own requests` },
     { id: 'shared', label: 'Only requests shared by all workspaces' }
@@ -176,7 +176,7 @@ function PostmanExport({ onClose }: { onClose: () => void }) {
           <legend>Requests to export</legend>
           {choices.map((c) => (
             <label key={c.id} className="check">
-              <input type="radio" name="postman-export-scope" checked={scope === c.id} onChange={() => setScope(c.id)} />
+              <input type="radio" name="postman-export-sharing" checked={sharing === c.id} onChange={() => setSharing(c.id)} />
               {c.label}
             </label>
           ))}

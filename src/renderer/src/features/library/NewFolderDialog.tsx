@@ -4,17 +4,17 @@ import { api, errorMessage } from '../../api/client'
 import { Dialog } from '../../lib/Dialog'
 import { notifyLibraryChanged } from './events'
 import { LocationFields, tidyFolder, type Location } from './LocationFields'
-import { workspaceScope } from './scope'
+import { workspaceSharing } from './sharing'
 import { ErrorText } from '../../lib/ErrorText'
 
 export function NewFolderDialog({ workspace, onClose }: { workspace: Workspace; onClose: () => void }) {
-  const [location, setLocation] = useState<Location>({ scope: workspaceScope(workspace.id), folder: '' })
+  const [location, setLocation] = useState<Location>({ sharing: workspaceSharing(workspace.id), folder: '' })
   const [error, setError] = useState<string | null>(null)
   const submit = (e: FormEvent) => {
     e.preventDefault()
     const folder = tidyFolder(location.folder)
     if (!folder) return setError('Type a folder name.')
-    api.library.createFolder({ scope: location.scope, folder }).then(
+    api.library.createFolder({ sharing: location.sharing, folder }).then(
       () => {
         notifyLibraryChanged()
         onClose()

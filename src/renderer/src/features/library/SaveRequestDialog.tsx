@@ -9,7 +9,7 @@ import { Dialog } from '../../lib/Dialog'
 import { composer } from '../../state/composer'
 import { notifyLibraryChanged } from './events'
 import { LocationFields, tidyFolder, type Location } from './LocationFields'
-import { workspaceScope } from './scope'
+import { workspaceSharing } from './sharing'
 import { showToast } from './toast'
 import { ErrorText } from '../../lib/ErrorText'
 
@@ -26,7 +26,7 @@ export function defaultName(draft: RequestDraft, saved: { name: string } | null)
 export function SaveRequestDialog({ workspace, onClose }: { workspace: Workspace; onClose: () => void }) {
   const [{ draft, saved }] = useState(() => composer.get())
   const [name, setName] = useState(() => defaultName(draft, saved))
-  const [location, setLocation] = useState<Location>({ scope: workspaceScope(workspace.id), folder: '' })
+  const [location, setLocation] = useState<Location>({ sharing: workspaceSharing(workspace.id), folder: '' })
   const [existing, setExisting] = useState<SavedRequest | null>(null)
   const [known, setKnown] = useState<{ requests: SavedRequest[]; folders: SavedFolder[] }>({ requests: [], folders: [] })
   const [saveAsNew, setSaveAsNew] = useState(false)
@@ -44,7 +44,7 @@ export function SaveRequestDialog({ workspace, onClose }: { workspace: Workspace
         const found = saved ? r.requests.find((q) => q.id === saved.id) : undefined
         if (found) {
           setExisting(found)
-          setLocation({ scope: found.scope, folder: found.folder })
+          setLocation({ sharing: found.sharing, folder: found.folder })
         }
       },
       (e: unknown) => current && setError(errorMessage(e))
@@ -62,7 +62,7 @@ export function SaveRequestDialog({ workspace, onClose }: { workspace: Workspace
         id: existing && !saveAsNew ? existing.id : undefined,
         name,
         folder: tidyFolder(location.folder),
-        scope: location.scope,
+        sharing: location.sharing,
         draft,
         secrets,
         region

@@ -1,4 +1,4 @@
-// The "Saved" tab: a searchable tree of the requests the active workspace sees, by scope and folder.
+// The "Saved" tab: a searchable tree of the requests the active workspace sees, by sharing and folder.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { SavedRequest, SearchHit } from '../../../../shared/library'
@@ -8,7 +8,7 @@ import { composer, useComposer } from '../../state/composer'
 import { useLibraryVersion } from './events'
 import { NewFolderDialog } from './NewFolderDialog'
 import { SavedItemDialog, moveSavedBy } from './SavedItemDialog'
-import { SHARED, scopeLabel, workspaceScope } from './scope'
+import { SHARED, sharingLabel, workspaceSharing } from './sharing'
 import { showToast } from './toast'
 import { treeRows, type TreeRow } from './tree'
 import { useSavedLibrary } from './useSavedLibrary'
@@ -106,10 +106,10 @@ function SavedTree({
 }) {
   const { saved } = useComposer()
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set())
-  const scopes = useMemo(() => [workspaceScope(workspace.id), SHARED], [workspace.id])
+  const sharings = useMemo(() => [workspaceSharing(workspace.id), SHARED], [workspace.id])
   const rows = useMemo(
-    () => treeRows(library.requests, library.folders, scopes, collapsed),
-    [library.requests, library.folders, scopes, collapsed]
+    () => treeRows(library.requests, library.folders, sharings, collapsed),
+    [library.requests, library.folders, sharings, collapsed]
   )
   const scroller = useRef<HTMLDivElement>(null)
   const virtual = useVirtualizer({
@@ -127,7 +127,7 @@ function SavedTree({
     })
 
   const renderRow = (row: TreeRow) => {
-    const indent = { paddingLeft: `${(row.kind === 'scope' ? 0 : row.depth) * 12}px` }
+    const indent = { paddingLeft: `${(row.kind === 'sharing' ? 0 : row.depth) * 12}px` }
     if (row.kind !== 'request') {
       return (
         <button
@@ -137,7 +137,7 @@ function SavedTree({
           aria-expanded={row.expanded}
           onClick={() => toggle(row.key)}
         >
-          <span aria-hidden>{row.expanded ? '▾' : '▸'}</span> {row.kind === 'scope' ? `${row.label} (${row.count})` : row.name}
+          <span aria-hidden>{row.expanded ? '▾' : '▸'}</span> {row.kind === 'sharing' ? `${row.label} (${row.count})` : row.name}
         </button>
       )
     }
@@ -236,7 +236,7 @@ function SearchResults({
               {hit.name}
             </button>
             <span className="muted hit-where">
-              {scopeLabel(hit.scope)}
+              {sharingLabel(hit.sharing)}
               {hit.folder ? ` / ${hit.folder}` : ''} · {hit.path}
             </span>
             <button type="button" className="link tree-more" aria-label={`Actions for ${hit.name}`} onClick={() => onActions(hit.id)}>
