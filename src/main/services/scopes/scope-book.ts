@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { ScopeResult, type ScopeReport } from '../../../shared/contract/scopes'
 import type { RequestDraft } from '../../../shared/model'
 import { operationFor } from '../../../shared/intercom/operation-for'
+import { pathOnly } from '../../../shared/intercom/catalog'
 import type { EventHub } from '../core/events'
 import type { Clock, KeyValueStore } from '../ports'
 import type { ExecutedResponse } from '../requests/executor'
@@ -24,18 +25,6 @@ export interface ScopeBookDeps {
   sender: WorkspaceSender
   events: EventHub
   clock: Clock
-}
-
-/** The path as sent, without query, whether relative or a full URL. */
-function pathOf(path: string): string {
-  if (/^https?:\/\//i.test(path)) {
-    try {
-      return new URL(path).pathname
-    } catch {
-      return path
-    }
-  }
-  return path.replace(/[?#].*$/, '')
 }
 
 export class ScopeBook {
@@ -79,7 +68,7 @@ export class ScopeBook {
   learn(workspaceId: string, draft: RequestDraft, response: Pick<ExecutedResponse, 'status' | 'intercomErrors'>): Finding[] {
     const op = operationFor(draft)
     const query = Object.fromEntries(draft.query.filter((q) => q.enabled).map((q) => [q.name, q.value]))
-    const path = Object.entries(draft.pathParams).reduce((p, [name, value]) => p.replaceAll(`{${name}}`, value), pathOf(draft.path))
+    const path = Object.entries(draft.pathParams).reduce((p, [name, value]) => p.replaceAll(`{${name}}`, value), pathOnly(draft.path))
     const at = new Date(this.ctx.clock.now()).toISOString()
     const fresh = learnFromAnswer(op, { method: draft.method, path, query }, response, { oauth: this.oauth(workspaceId), at })
     if (fresh.length === 0) return fresh
