@@ -90,6 +90,60 @@ test('save, organise, search and undo a delete', async ({ page, desk }) => {
   await expect(page.getByRole('textbox', { name: 'Path' })).toHaveValue('/contacts')
 })
 
+test('a folder is renamed with its requests, and deleted with everything in it until Undo', async ({ page, desk }) => {
+  await desk.open(page)
+  await openExplorer(page)
+  for (const [path, name, folder] of [
+    ['/contacts', 'List contacts', 'Team/Contacts'],
+    ['/tags', 'List tags', 'Team']
+  ]) {
+    await page.keyboard.press('Alt+t') // a new tab: Ctrl+S in a saved request's tab saves into it
+    await setRequest(page, 'GET', path!)
+    await page.getByRole('textbox', { name: 'Path' }).press('Control+s')
+    await saveDialog(page).getByLabel('Name').fill(name!)
+    await saveDialog(page).getByLabel('Folder').fill(folder!)
+    await saveDialog(page).getByRole('button', { name: 'Save' }).click()
+    await expect(saveDialog(page)).toHaveCount(0)
+  }
+
+  // Rename "Team": its request and its subfolder go with it.
+  await page.getByRole('button', { name: 'Actions for folder Team', exact: true }).click()
+  const folderDialog = page.getByRole('dialog', { name: 'Folder Team' })
+  await expect(folderDialog).toContainText('2 requests')
+  await folderDialog.getByRole('button', { name: 'Rename…' }).click()
+  await folderDialog.getByLabel('New folder name').fill('Support')
+  await folderDialog.getByRole('button', { name: 'Rename', exact: true }).click()
+  await expect(folderDialog).toHaveCount(0)
+  await expect(savedTree(page).getByRole('button', { name: 'Team', exact: true })).toHaveCount(0)
+  await expect(savedTree(page).getByRole('button', { name: 'Support', exact: true })).toBeVisible()
+  await expect(savedTree(page).getByRole('button', { name: 'Contacts', exact: true })).toBeVisible()
+  expect(await requestNames(page)).toEqual(expect.arrayContaining(['List contacts', 'List tags']))
+  // Search knows the new folder.
+  await page.getByRole('searchbox', { name: 'Search saved requests' }).fill('Support')
+  await expect(page.getByRole('list', { name: 'Search results' }).getByRole('button', { name: 'List tags', exact: true })).toBeVisible()
+  await page.getByRole('searchbox', { name: 'Search saved requests' }).fill('')
+
+  // Delete it with both requests; Undo brings all of it back.
+  await page.getByRole('button', { name: 'Actions for folder Support', exact: true }).click()
+  await page.getByRole('dialog', { name: 'Folder Support' }).getByRole('button', { name: 'Delete folder and 2 requests' }).click()
+  await expect(savedTree(page).getByRole('button', { name: 'Support', exact: true })).toHaveCount(0)
+  await expect.poll(() => requestNames(page)).toEqual([])
+  await page
+    .getByRole('status')
+    .filter({ hasText: 'Deleted folder “Support” and 2 requests.' })
+    .getByRole('button', { name: 'Undo' })
+    .click()
+  await expect(savedTree(page).getByRole('button', { name: 'Support', exact: true })).toBeVisible()
+  await expect(savedTree(page).getByRole('button', { name: 'Contacts', exact: true })).toBeVisible()
+  await expect.poll(async () => (await requestNames(page)).sort()).toEqual(['List contacts', 'List tags'])
+
+  // A reload reads it all back from the folders on disk.
+  await page.reload()
+  await expect(page.locator('[data-app-state="loaded"]')).toBeVisible()
+  await expect.poll(async () => (await requestNames(page)).sort()).toEqual(['List contacts', 'List tags'])
+  await expect(savedTree(page).getByRole('button', { name: 'Support', exact: true })).toBeVisible()
+})
+
 test('a shared request runs against whichever workspace is active', async ({ page, desk }) => {
   await desk.open(page)
   await switchWorkspace(page, 'Sandbox US')

@@ -13,7 +13,7 @@ await build({
   entryPoints: {
     tokendesk: 'src/cli/index.ts',
     // Formats large response bodies in a worker thread, as the app does.
-    'document-worker': 'src/main/services/documents/document-worker.ts'
+    'document-worker': 'src/main/services/responses/document-worker.ts'
   },
   outdir: 'dist/cli',
   outExtension: { '.js': '.mjs' },

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { text as streamText } from 'node:stream/consumers'
 import type { CliWorkspace, LentCredential } from '../shared/contract/cli'
-import type { ResponseSummary } from '../shared/contract/explorer'
+import type { ResponseSummary } from '../shared/contract/requests'
 import type { AuthMode, HttpMethod, RequestDraft, Workspace } from '../shared/model'
 import { HTTP_METHODS, REGION_HOSTS } from '../shared/model'
 import type { SavedRequest } from '../shared/library'
@@ -240,8 +240,8 @@ export async function sendAndPrint(desk: Desk, io: Io, workspace: Workspace, dra
 /** --paginate: every page through the app's pagination (pacing, 429 back-off), one item per line. */
 export async function paginateAndPrint(desk: Desk, io: Io, workspace: Workspace, draft: RequestDraft): Promise<number> {
   const jobId = `cli-${randomUUID()}`
-  const result = await desk.call('paginate.start', { jobId, workspaceId: workspace.id, draft })
-  const exported = await desk.call('paginate.export', { jobId, format: 'ndjson' })
+  const result = await desk.call('pagination.start', { jobId, workspaceId: workspace.id, draft })
+  const exported = await desk.call('pagination.export', { jobId, format: 'ndjson' })
   io.stdout.write(exported.text)
   if (result.complete) return EXIT.ok
   io.stderr.write(`tokendesk: ${result.stoppedReason ?? 'stopped before the last page'}\n`)
@@ -257,7 +257,7 @@ export async function apiCommand(desk: Desk, io: Io, target: string, args: ApiAr
 
 /** A saved request by name, or by its library path (Folder/Sub/Name). */
 export async function findSaved(desk: Desk, workspace: Workspace, ref: string): Promise<SavedRequest> {
-  const { requests } = await desk.call('saved.list', { workspaceId: workspace.id })
+  const { requests } = await desk.call('library.list', { workspaceId: workspace.id })
   const key = ref.toLowerCase()
   const byPath = requests.filter((r) => (r.folder ? `${r.folder}/${r.name}` : r.name).toLowerCase() === key)
   const found = byPath.length ? byPath : requests.filter((r) => r.name.toLowerCase() === key)

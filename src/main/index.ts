@@ -5,7 +5,7 @@ import { app, BrowserWindow, clipboard, session } from 'electron'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 // electron-vite builds the worker as its own file and gives its path.
-import documentWorkerPath from './services/documents/document-worker?modulePath'
+import documentWorkerPath from './services/responses/document-worker?modulePath'
 import { createApp } from './services/app'
 import { createLogger } from './services/core/logger'
 import { createSecretClipboard } from './services/core/clipboard'

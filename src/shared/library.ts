@@ -8,19 +8,19 @@ export const LibraryWorkspaceId = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, 'a workspace id of letters, digits, "-" or "_" (at most 100)')
 
-export const SavedScope = z.discriminatedUnion('kind', [
+export const Sharing = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('shared') }),
   z.object({ kind: z.literal('workspace'), workspaceId: LibraryWorkspaceId })
 ])
-export type SavedScope = z.infer<typeof SavedScope>
+export type Sharing = z.infer<typeof Sharing>
 
-/** Which saved requests to list: one scope, or what a workspace sees (shared + its own). */
-export const ScopeFilter = z.union([
-  SavedScope,
+/** Which saved requests to list: one sharing, or what a workspace sees (shared + its own). */
+export const SharingFilter = z.union([
+  Sharing,
   z.object({ kind: z.literal('all') }),
   z.object({ kind: z.literal('visible'), workspaceId: LibraryWorkspaceId })
 ])
-export type ScopeFilter = z.infer<typeof ScopeFilter>
+export type SharingFilter = z.infer<typeof SharingFilter>
 
 // Windows refuses these names and trailing dots/spaces; a collection must check out everywhere.
 const RESERVED_SEGMENT = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i
@@ -47,7 +47,7 @@ export const SavedRequest = z.object({
   id: z.string().min(1).max(100),
   name: RequestName,
   folder: FolderPath,
-  scope: SavedScope,
+  sharing: Sharing,
   order: z.number().int(),
   draft: RequestDraft,
   updatedAt: z.string()
@@ -61,14 +61,14 @@ export type CorruptSavedFile = z.infer<typeof CorruptSavedFile>
 export const SavedRequestList = z.object({ requests: z.array(SavedRequest), corrupt: z.array(CorruptSavedFile) })
 export type SavedRequestList = z.infer<typeof SavedRequestList>
 
-export const SavedFolder = z.object({ scope: SavedScope, folder: FolderPath })
+export const SavedFolder = z.object({ sharing: Sharing, folder: FolderPath })
 export type SavedFolder = z.infer<typeof SavedFolder>
 
 export const SearchHit = z.object({
   id: z.string(),
   name: z.string(),
   folder: z.string(),
-  scope: SavedScope,
+  sharing: Sharing,
   method: z.string(),
   path: z.string(),
   /** 1 is a perfect match. */

@@ -202,7 +202,7 @@ describe('lending', () => {
   it('records every lend with the command, process id and folder', async () => {
     const id = await workspaceId('Sandbox EU')
     await cli(['api', '-w', 'Sandbox EU', '/me'], { cwd: '/tmp' })
-    const lending = (await callDesk('lending.get', { workspaceId: id })) as {
+    const lending = (await callDesk('cli.lending', { workspaceId: id })) as {
       allowed: boolean
       lends: Array<{ command: string; pid: number; cwd: string; at: string }>
     }
@@ -213,7 +213,7 @@ describe('lending', () => {
 
   it('refuses a withdrawn workspace without a terminal, and asks y/N on one', async () => {
     const id = await workspaceId('Sandbox EU')
-    await callDesk('lending.set', { workspaceId: id, allowed: false })
+    await callDesk('cli.setLending', { workspaceId: id, allowed: false })
     const refused = await cli(['token', '-w', 'Sandbox EU'])
     expect(refused.status).toBe(4)
     expect(refused.stderr).toContain('Lend to the command line')
@@ -231,7 +231,7 @@ describe('lending', () => {
       input: 'y\n'
     })
     expect(approved.status).toBe(0)
-    expect(((await callDesk('lending.get', { workspaceId: id })) as { allowed: boolean }).allowed).toBe(true)
+    expect(((await callDesk('cli.lending', { workspaceId: id })) as { allowed: boolean }).allowed).toBe(true)
   })
 })
 
@@ -274,10 +274,10 @@ describe('the data folder', () => {
 
 describe('saved requests', () => {
   it('runs a saved request by name or path, and prints it as a snippet in each language', async () => {
-    await callDesk('saved.save', {
+    await callDesk('library.save', {
       name: 'Who am I',
       folder: 'Checks',
-      scope: { kind: 'shared' },
+      sharing: { kind: 'shared' },
       draft: { method: 'GET', path: '/me', query: [{ name: 'x', value: 'a b', enabled: true }] }
     })
     for (const ref of ['Who am I', 'Checks/Who am I']) {

@@ -32,7 +32,9 @@ describe('lending to the command line', () => {
     expect(answered).toMatchObject({ ok: true })
     // The renderer may still read and withdraw lending.
     const { workspaces } = ((await desk.dispatch('workspaces.list', undefined)) as { value: { workspaces: Array<{ id: string }> } }).value
-    expect(await desk.dispatch('lending.get', { workspaceId: workspaces[0]!.id })).toMatchObject({ ok: true, value: { allowed: true } })
+    expect(await desk.dispatch('cli.lending', { workspaceId: workspaces[0]!.id })).toMatchObject({ ok: true, value: { allowed: true } })
+    const lend = { workspaceId: workspaces[0]!.id, command: 'tokendesk token', pid: 1, cwd: '/', approved: true, secret: true }
+    expect(await desk.dispatch('cli.lend', lend)).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } })
   })
 
   it('lends, records, refuses after withdrawal, and lends again after an approval', async () => {
@@ -51,11 +53,11 @@ describe('lending to the command line', () => {
     const withoutSecret = (await desk.localDispatch('cli.lend', { ...request, secret: false })) as { value: { credential: unknown } }
     expect(withoutSecret.value.credential).toBeNull()
 
-    await desk.dispatch('lending.set', { workspaceId: us.id, allowed: false })
+    await desk.dispatch('cli.setLending', { workspaceId: us.id, allowed: false })
     expect(await desk.localDispatch('cli.lend', request)).toMatchObject({ ok: false, error: { code: 'not_allowed' } })
 
     expect(await desk.localDispatch('cli.lend', { ...request, approved: true })).toMatchObject({ ok: true })
-    const lending = (await desk.dispatch('lending.get', { workspaceId: us.id })) as {
+    const lending = (await desk.dispatch('cli.lending', { workspaceId: us.id })) as {
       value: { allowed: boolean; lends: Array<{ command: string; pid: number; cwd: string }> }
     }
     expect(lending.value.allowed).toBe(true)
@@ -67,7 +69,7 @@ describe('lending to the command line', () => {
 
 describe('LendingLedger', () => {
   it('starts other workspaces off and keeps only the most recent lends', async () => {
-    const { LendingLedger, KEPT_LENDS } = await import('../../src/main/services/lending/ledger')
+    const { LendingLedger, KEPT_LENDS } = await import('../../src/main/services/cli/ledger')
     const values = new Map<string, unknown>()
     const store = {
       get: (k: string) => values.get(k),

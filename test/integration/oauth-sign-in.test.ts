@@ -9,7 +9,7 @@ import { afterEach, expect, it, vi } from 'vitest'
 import { createApp, type TokenDeskApp } from '../../src/main/services/app'
 import { testAppDeps } from '../support/app'
 import { JsonFileStore } from '../../src/main/services/store'
-import type { OAuthFlowState } from '../../src/shared/contract/workspaces'
+import type { OAuthFlowState } from '../../src/shared/contract/oauth'
 
 let app: TokenDeskApp | null = null
 let dir = ''

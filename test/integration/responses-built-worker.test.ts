@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
-import { ResponseDocuments } from '../../src/main/services/documents'
+import { ResponseDocuments } from '../../src/main/services/responses'
 
 const chunks = path.resolve('out/main/chunks')
 const built = existsSync(chunks) ? readdirSync(chunks).find((f) => /^document-worker-.*\.js$/.test(f)) : undefined

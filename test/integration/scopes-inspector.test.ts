@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ScopeReport } from '../../src/shared/contract/explorer'
+import type { ScopeReport } from '../../src/shared/contract/scopes'
 import { createApp, type TokenDeskApp } from '../../src/main/services/app'
 import { testAppDeps } from '../support/app'
 

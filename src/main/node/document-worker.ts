@@ -6,7 +6,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 
-const entry = new URL('../services/documents/document-worker.ts', import.meta.url).href
+const entry = new URL('../services/responses/document-worker.ts', import.meta.url).href
 
 /** The ESM build of `tsx/esm/api`, as its package's exports map names it. */
 function tsxApiUrl(): string {

@@ -12,6 +12,7 @@ import { ScopesView } from './features/scopes'
 import { LibraryPanel, LibraryCommands } from './features/library'
 import { SnippetPanel } from './features/snippets'
 import { focusPathField } from './features/requests'
+import { useDraftPersistence } from './features/drafts'
 import { PanelToggle } from './shell/PanelToggle'
 import { useLayout } from './state/layout'
 import { TabList, tabPanelProps } from './lib/Tabs'
@@ -21,6 +22,8 @@ import { VIEWS, showView, useView } from './shell/views'
 function Shell() {
   const { workspaces, setActive, loading, info } = useWorkspaces()
   useTabWorkspaceBinding()
+  // Here, not in the Explorer: the tabs must be kept (and restored once) while another view is shown.
+  useDraftPersistence()
   const [paletteOpen, setPaletteOpen] = useState(false)
   const [adding, setAdding] = useState(false)
   const view = useView()

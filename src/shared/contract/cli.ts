@@ -51,9 +51,9 @@ export const LendRequest = z.object({
 })
 
 export const cliCalls = {
-  'lending.get': call(z.object({ workspaceId: WorkspaceId }), Lending),
+  'cli.lending': call(z.object({ workspaceId: WorkspaceId }), Lending),
   /** Allow or withdraw; withdrawing is one click in Workspace settings. */
-  'lending.set': call(z.object({ workspaceId: WorkspaceId, allowed: z.boolean() }), Lending),
+  'cli.setLending': call(z.object({ workspaceId: WorkspaceId, allowed: z.boolean() }), Lending),
   'cli.workspaces': call(NoInput, z.object({ workspaces: z.array(CliWorkspace), activeId: z.string().nullable() })),
   /** Records a lend and, when asked, hands over the credential. Refused while lending is off. */
   'cli.lend': call(
@@ -71,5 +71,9 @@ export const cliEvents = {
   lendingChanged: z.object({ workspaceId: WorkspaceId })
 }
 
+// The desktop's Workspace settings read and change lending; these two hand out workspaces and secrets.
+const COMMAND_LINE_ONLY = ['cli.workspaces', 'cli.lend'] as const satisfies readonly (keyof typeof cliCalls)[]
+export type CommandLineOnlyCall = (typeof COMMAND_LINE_ONLY)[number]
+
 /** Calls only the command line's doors answer (never the renderer's). */
-export const isCommandLineOnlyCall = (name: string) => name.startsWith('cli.')
+export const isCommandLineOnlyCall = (name: string): name is CommandLineOnlyCall => (COMMAND_LINE_ONLY as readonly string[]).includes(name)

@@ -16,6 +16,13 @@ export const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output:
 /** For calls that take nothing. */
 export const NoInput = z.undefined()
 
+/** A workspace's id; left out, the call applies to the active workspace. */
+export const WorkspaceRef = z.string().min(1).max(100).optional()
+/** Ids the renderer makes up so it can cancel what it started. */
+export const JobId = z.string().min(1).max(100)
+/** A stored item's id (saved request, history entry). */
+export const ItemId = z.string().min(1).max(100)
+
 /** Every call answers with this envelope, so typed errors survive IPC and HTTP alike. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape }
 

@@ -19,7 +19,7 @@ export const DraftSession = z.object({
 })
 export type DraftSession = z.infer<typeof DraftSession>
 
-export const draftCalls = {
+export const draftsCalls = {
   /** The tabs stored by the last drafts.save (none on a first start or after a corrupt file). */
   'drafts.load': call(NoInput, DraftSession),
   /** Replaces the stored tabs. Credentials are never stored: `stripped` counts those removed. */

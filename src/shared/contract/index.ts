@@ -2,27 +2,44 @@
 // event main may send is declared here, once; handlers, the preload bridge, the browser-mode
 // HTTP bridge and the renderer's client are all derived from these declarations.
 import { appCalls } from './app'
-import { workspaceCalls, workspaceEvents } from './workspaces'
-import { explorerCalls, explorerEvents } from './explorer'
-import { libraryCalls, libraryEvents } from './library'
-import { cliCalls, cliEvents, isCommandLineOnlyCall } from './cli'
-import { draftCalls } from './drafts'
+import { workspacesCalls, workspacesEvents } from './workspaces'
+import { oauthCalls, oauthEvents } from './oauth'
+import { requestsCalls } from './requests'
+import { responsesCalls } from './responses'
+import { paginationCalls, paginationEvents } from './pagination'
+import { scopesCalls, scopesEvents } from './scopes'
+import { libraryCalls } from './library'
+import { historyCalls, historyEvents } from './history'
+import { snippetsCalls } from './snippets'
+import { importCalls } from './import'
+import { cliCalls, cliEvents, isCommandLineOnlyCall, type CommandLineOnlyCall } from './cli'
+import { draftsCalls } from './drafts'
 import { buildBridge, type Bridge, type Invoke, type Subscribe } from './define'
 import type { z } from 'zod'
 
+// One file per namespace (see docs/ARCHITECTURE.md): a call's name starts with its file's name.
 export const calls = {
   ...appCalls,
-  ...workspaceCalls,
-  ...explorerCalls,
+  ...workspacesCalls,
+  ...oauthCalls,
+  ...requestsCalls,
+  ...responsesCalls,
+  ...paginationCalls,
+  ...scopesCalls,
   ...libraryCalls,
-  ...cliCalls,
-  ...draftCalls
+  ...historyCalls,
+  ...snippetsCalls,
+  ...importCalls,
+  ...draftsCalls,
+  ...cliCalls
 }
 
 export const events = {
-  ...workspaceEvents,
-  ...explorerEvents,
-  ...libraryEvents,
+  ...workspacesEvents,
+  ...oauthEvents,
+  ...paginationEvents,
+  ...scopesEvents,
+  ...historyEvents,
   ...cliEvents
 }
 
@@ -35,8 +52,8 @@ export type ParsedInput<N extends CallName> = z.output<Calls[N]['input']>
 export type CallOutput<N extends CallName> = z.output<Calls[N]['output']>
 export type EventPayload<E extends EventName> = z.output<Events[E]>
 
-/** The renderer's calls: all but the command line's own (`cli.*`), which its doors refuse anyway. */
-export type RendererCalls = Omit<Calls, Extract<CallName, `cli.${string}`>>
+/** The renderer's calls: all but the command line's own, which its doors refuse anyway. */
+export type RendererCalls = Omit<Calls, CommandLineOnlyCall>
 const rendererCalls = Object.fromEntries(Object.entries(calls).filter(([name]) => !isCommandLineOnlyCall(name))) as RendererCalls
 
 export type TokenDeskBridge = Bridge<RendererCalls, Events>

@@ -102,7 +102,7 @@ const isParamSegment = (segment: string) => segment.startsWith('{') && segment.e
 const templates = catalog.operations.map((operation) => ({ operation, segments: splitPath(operation.path) }))
 
 /** The path part of a relative path or full URL, without query or fragment. */
-function pathOnly(pathOrUrl: string): string {
+export function pathOnly(pathOrUrl: string): string {
   if (/^https?:\/\//i.test(pathOrUrl)) {
     try {
       return new URL(pathOrUrl).pathname

@@ -6,10 +6,14 @@ import type { Clock, KeyValueStore, Logger, Opener } from '../ports'
 import type { SecretVault } from '../vault'
 import type { WorkspaceRegistry } from '../workspaces'
 import type { SavedRequestStore } from '../library/saved-requests'
-import type { HistoryStore } from '../library/history'
-import type { WorkspaceSender } from './workspace-sender'
-import type { ResponseDocuments, SpawnDocumentWorker } from '../documents'
-import type { LendingLedger } from '../lending/ledger'
+import type { HistoryStore } from '../history/history'
+import type { RequestRunner } from '../requests/runner'
+import type { PageJobs } from '../pagination/jobs'
+import type { ScopeBook } from '../scopes/scope-book'
+import type { PendingCredentials } from '../import/pending-credentials'
+import type { WorkspaceSender } from '../requests/workspace-sender'
+import type { RecentResponses, ResponseDocuments, SpawnDocumentWorker } from '../responses'
+import type { LendingLedger } from '../cli/ledger'
 
 export interface AppDeps {
   host: 'electron' | 'web'
@@ -32,7 +36,7 @@ export interface AppDeps {
   sandboxRetryMs?: { first: number; max: number }
   /** One-time notices found while starting (a store file set aside, ...). */
   notices?: string[]
-  /** Starts a worker thread that formats large response bodies (see services/documents). */
+  /** Starts a worker thread that formats large response bodies (see services/responses). */
   spawnDocumentWorker: SpawnDocumentWorker
   /** The desktop host on Linux without a keyring offers basic_text storage on explicit opt-in. */
   weakStorage?: { offered: boolean; enabled: boolean; set(allow: boolean): void }
@@ -48,8 +52,16 @@ export interface AppContext {
   sandbox: Sandbox | null
   /** Large response bodies, formatted in worker threads. */
   documents: ResponseDocuments
-  /** Per-workspace scope reports. */
-  scopeStore: KeyValueStore
+  /** The last few response bodies, for the viewer to read in pieces. */
+  responses: RecentResponses
+  /** What each workspace's token may do (Intercom's permission scopes). */
+  scopes: ScopeBook
+  /** Sends the user's requests and records them. */
+  runner: RequestRunner
+  /** "Fetch all pages" jobs and their collected items. */
+  pages: PageJobs
+  /** Credentials found in pasted curl commands, waiting for the user's decision. */
+  pendingCredentials: PendingCredentials
   /** "Lend to the command line" permissions and the record of lends. */
   lending: LendingLedger
   /** App settings (sandbox seeded, OAuth loopback ports, dismissed notices). */

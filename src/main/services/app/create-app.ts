@@ -11,20 +11,30 @@ import { systemClock } from '../ports'
 import { WorkspaceRegistry } from '../workspaces'
 import { OAuthFlows } from '../oauth'
 import { SavedRequestStore } from '../library/saved-requests'
-import { HistoryStore } from '../library/history'
-import { WorkspaceSender } from './workspace-sender'
+import { HistoryStore } from '../history/history'
+import { WorkspaceSender } from '../requests/workspace-sender'
 import { ensureSandboxWorkspaces, SandboxSeeder } from './sandbox-workspaces'
-import { appHandlers } from './handlers/app'
-import { workspaceHandlers } from './handlers/workspaces'
-import { oauthHandlers } from './handlers/oauth'
-import { explorerHandlers } from './handlers/explorer'
-import { libraryHandlers } from './handlers/library'
-import { draftHandlers } from './handlers/drafts'
 import type { AppContext, AppDeps } from './context'
-import { ResponseDocuments } from '../documents'
-import { LendingLedger } from '../lending/ledger'
-import { cliHandlers } from './handlers/cli'
+import { ResponseDocuments, RecentResponses } from '../responses'
+import { LendingLedger } from '../cli/ledger'
+import { ScopeBook } from '../scopes/scope-book'
+import { RequestRunner } from '../requests/runner'
+import { PageJobs } from '../pagination/jobs'
+import { PendingCredentials } from '../import/pending-credentials'
 import { isCommandLineOnlyCall } from '../../../shared/contract/cli'
+import { appHandlers } from './handlers/app'
+import { workspacesHandlers } from './handlers/workspaces'
+import { oauthHandlers } from './handlers/oauth'
+import { requestsHandlers } from './handlers/requests'
+import { responsesHandlers } from './handlers/responses'
+import { paginationHandlers } from './handlers/pagination'
+import { scopesHandlers } from './handlers/scopes'
+import { libraryHandlers } from './handlers/library'
+import { historyHandlers } from './handlers/history'
+import { snippetsHandlers } from './handlers/snippets'
+import { importHandlers } from './handlers/import'
+import { draftsHandlers } from './handlers/drafts'
+import { cliHandlers } from './handlers/cli'
 
 export interface TokenDeskApp {
   /** For the renderer's doors (IPC, browser mode's HTTP): every call but the command line's own. */
@@ -78,16 +88,25 @@ export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
     await seeder.start()
   }
 
+  const sender = new WorkspaceSender(registry, spoolDir)
+  const history = new HistoryStore({ root: path.join(deps.userData, 'history'), clock: deps.clock, logger })
+  const documents = new ResponseDocuments(deps.spawnDocumentWorker)
+  const responses = new RecentResponses(10)
+  const scopes = new ScopeBook({ store: deps.createStore('scopes'), registry, sender, events, clock: deps.clock })
   const ctx: AppContext = {
     deps,
     events,
     registry,
-    sender: new WorkspaceSender(registry, spoolDir),
+    sender,
     saved: new SavedRequestStore({ root: path.join(deps.userData, 'collections'), clock: deps.clock, logger }),
-    history: new HistoryStore({ root: path.join(deps.userData, 'history'), clock: deps.clock, logger }),
+    history,
     sandbox,
-    documents: new ResponseDocuments(deps.spawnDocumentWorker),
-    scopeStore: deps.createStore('scopes'),
+    documents,
+    responses,
+    scopes,
+    runner: new RequestRunner({ sender, registry, history, scopes, responses, documents, events, clock: deps.clock, logger }),
+    pages: new PageJobs({ sender, scopes, events, clock: deps.clock }),
+    pendingCredentials: new PendingCredentials(deps.clock),
     lending: new LendingLedger(deps.createStore('lending'), deps.clock, (workspaceId) => events.emit('lendingChanged', { workspaceId })),
     settings,
     workspaceId(id) {
@@ -99,14 +118,21 @@ export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
 
   const flows = new OAuthFlows({ opener: deps.opener, vault: deps.vault, clock: deps.clock, logger, appAnswersBrowser: true })
   const { dispose: stopOAuthEvents, ...oauth } = oauthHandlers(ctx, flows)
+  // One handler module per namespace (docs/ARCHITECTURE.md), each a thin layer over its services.
   const handlers: Handlers = {
     ...appHandlers(ctx, notices),
-    ...workspaceHandlers(ctx),
+    ...workspacesHandlers(ctx),
     ...oauth,
-    ...explorerHandlers(ctx),
+    ...requestsHandlers(ctx),
+    ...responsesHandlers(ctx),
+    ...paginationHandlers(ctx),
+    ...scopesHandlers(ctx),
     ...libraryHandlers(ctx),
-    ...cliHandlers(ctx),
-    ...draftHandlers(ctx)
+    ...historyHandlers(ctx),
+    ...snippetsHandlers(ctx),
+    ...importHandlers(ctx),
+    ...draftsHandlers(ctx),
+    ...cliHandlers(ctx)
   }
   const localDispatch = createDispatch(handlers, logger)
 

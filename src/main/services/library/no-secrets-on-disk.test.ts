@@ -8,8 +8,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { RequestDraftInput } from '../../../shared/model'
 import { CANARY_JWT, CANARY_TOKEN } from './fixtures/canary'
 import { allFiles } from './fixtures/files'
-import { HistoryStore } from './history'
-import { exportPostmanCollection } from './postman'
+import { HistoryStore } from '../history/history'
+import { exportPostmanCollection } from '../import/postman'
 import { SavedRequestStore } from './saved-requests'
 
 let root: string
@@ -43,11 +43,11 @@ it('no saved, history or exported file contains the canary token', async () => {
   const history = new HistoryStore({ root: path.join(root, 'history') })
   for (const [i, draft] of leakyDrafts.entries()) {
     const r = await saved.save(
-      { name: `Leaky ${i}`, folder: 'Secrets/Here', scope: { kind: 'shared' }, draft },
+      { name: `Leaky ${i}`, folder: 'Secrets/Here', sharing: { kind: 'shared' }, draft },
       { secretsHandled: 'strip' }
     )
     await saved.duplicate(r.id)
-    await saved.move(r.id, { scope: { kind: 'workspace', workspaceId: 'ws1' } })
+    await saved.move(r.id, { sharing: { kind: 'workspace', workspaceId: 'ws1' } })
     await history.record(
       { workspaceId: 'ws1', draft, status: 200, timing: { totalMs: 5 }, responseBody: `{"echo":"${CANARY_TOKEN}"}` },
       { knownSecrets: [CANARY_TOKEN] }

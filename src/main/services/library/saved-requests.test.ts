@@ -3,14 +3,14 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/errors'
-import type { SavedScope } from '../../../shared/library'
+import type { Sharing } from '../../../shared/library'
 import type { RequestDraftInput } from '../../../shared/model'
 import { CANARY_TOKEN } from './fixtures/canary'
 import { SavedRequestStore, slugify } from './saved-requests'
 import { writeSavedCollection } from '../../../../test/support/saved-collection'
 
-const SHARED: SavedScope = { kind: 'shared' }
-const WS: SavedScope = { kind: 'workspace', workspaceId: 'ws_eu-1' }
+const SHARED: Sharing = { kind: 'shared' }
+const WS: Sharing = { kind: 'workspace', workspaceId: 'ws_eu-1' }
 const get = (p = '/contacts'): RequestDraftInput => ({ method: 'GET', path: p })
 
 let root: string
@@ -49,9 +49,9 @@ afterEach(async () => {
 })
 
 describe('SavedRequestStore files', () => {
-  it('writes one readable JSON file per request, folders as directories, scope as top-level directory', async () => {
-    const a = await store.save({ name: 'List contacts', folder: 'Contacts', scope: SHARED, draft: get() })
-    const b = await store.save({ name: 'Get admin', folder: 'Admins/Me', scope: WS, draft: get('/me') })
+  it('writes one readable JSON file per request, folders as directories, sharing as top-level directory', async () => {
+    const a = await store.save({ name: 'List contacts', folder: 'Contacts', sharing: SHARED, draft: get() })
+    const b = await store.save({ name: 'Get admin', folder: 'Admins/Me', sharing: WS, draft: get('/me') })
     expect(await filesUnder(root)).toEqual(['shared/Contacts/list-contacts.json', 'workspaces/ws_eu-1/Admins/Me/get-admin.json'])
     const text = await fs.readFile(path.join(root, 'shared/Contacts/list-contacts.json'), 'utf8')
     expect(text).toContain('\n  "id": ') // pretty-printed for diffs
@@ -62,21 +62,21 @@ describe('SavedRequestStore files', () => {
       order: 0,
       request: { method: 'GET', path: '/contacts' }
     })
-    expect(b).toMatchObject({ folder: 'Admins/Me', scope: WS, updatedAt: '2025-01-02T03:04:05.000Z' })
+    expect(b).toMatchObject({ folder: 'Admins/Me', sharing: WS, updatedAt: '2025-01-02T03:04:05.000Z' })
 
-    // Everything survives a restart; folder and scope come from where the file is.
+    // Everything survives a restart; folder and sharing come from where the file is.
     const again = await fresh().list()
-    expect(again.requests.map((r) => [r.id, r.folder, r.scope.kind])).toEqual([
+    expect(again.requests.map((r) => [r.id, r.folder, r.sharing.kind])).toEqual([
       [a.id, 'Contacts', 'shared'],
       [b.id, 'Admins/Me', 'workspace']
     ])
   })
 
   it('keeps names that slug alike apart, and updates in place by id', async () => {
-    const a = await store.save({ name: 'Search!', scope: SHARED, draft: get() })
-    const b = await store.save({ name: 'search', scope: SHARED, draft: get() })
+    const a = await store.save({ name: 'Search!', sharing: SHARED, draft: get() })
+    const b = await store.save({ name: 'search', sharing: SHARED, draft: get() })
     expect(await filesUnder(root)).toEqual(['shared/search-2.json', 'shared/search.json'])
-    const updated = await store.save({ id: a.id, name: 'Search!', scope: SHARED, draft: get('/contacts/search') })
+    const updated = await store.save({ id: a.id, name: 'Search!', sharing: SHARED, draft: get('/contacts/search') })
     expect(updated.id).toBe(a.id)
     expect((await read('shared/search.json')).request).toMatchObject({ path: '/contacts/search' })
     expect((await store.get(b.id)).draft.path).toBe('/contacts')
@@ -85,11 +85,11 @@ describe('SavedRequestStore files', () => {
     expect(slugify('///')).toBe('request')
   })
 
-  it('validates names, folders and scopes with clear errors', async () => {
-    expect((await rejection(store.save({ name: '  ', scope: SHARED, draft: get() }))).code).toBe('invalid_input')
-    const bad = await rejection(store.save({ name: 'x', folder: '../escape', scope: SHARED, draft: get() }))
+  it('validates names, folders and sharings with clear errors', async () => {
+    expect((await rejection(store.save({ name: '  ', sharing: SHARED, draft: get() }))).code).toBe('invalid_input')
+    const bad = await rejection(store.save({ name: 'x', folder: '../escape', sharing: SHARED, draft: get() }))
     expect(bad.message).toMatch(/folder/)
-    expect((await rejection(store.save({ name: 'x', scope: { kind: 'workspace', workspaceId: '../x' }, draft: get() }))).message).toMatch(
+    expect((await rejection(store.save({ name: 'x', sharing: { kind: 'workspace', workspaceId: '../x' }, draft: get() }))).message).toMatch(
       /workspace id/
     )
     expect((await rejection(store.get('nope'))).code).toBe('not_found')
@@ -98,16 +98,16 @@ describe('SavedRequestStore files', () => {
 })
 
 describe('organising', () => {
-  it('renames (file follows the name), duplicates, and moves across folders and scopes', async () => {
-    const a = await store.save({ name: 'List contacts', folder: 'Contacts', scope: SHARED, draft: get() })
+  it('renames (file follows the name), duplicates, and moves across folders and sharings', async () => {
+    const a = await store.save({ name: 'List contacts', folder: 'Contacts', sharing: SHARED, draft: get() })
     await store.rename(a.id, 'All contacts')
     const copy = await store.duplicate(a.id)
     expect(copy).toMatchObject({ name: 'All contacts copy', folder: 'Contacts', order: 1 })
     expect(copy.id).not.toBe(a.id)
     expect(await filesUnder(root)).toEqual(['shared/Contacts/all-contacts-copy.json', 'shared/Contacts/all-contacts.json'])
 
-    const moved = await store.move(a.id, { folder: 'Archive/2024', scope: WS })
-    expect(moved).toMatchObject({ id: a.id, folder: 'Archive/2024', scope: WS, order: 0 })
+    const moved = await store.move(a.id, { folder: 'Archive/2024', sharing: WS })
+    expect(moved).toMatchObject({ id: a.id, folder: 'Archive/2024', sharing: WS, order: 0 })
     expect(await filesUnder(root)).toEqual(['shared/Contacts/all-contacts-copy.json', 'workspaces/ws_eu-1/Archive/2024/all-contacts.json'])
     expect((await read('workspaces/ws_eu-1/Archive/2024/all-contacts.json')).id).toBe(a.id)
     expect((await store.list({ kind: 'visible', workspaceId: 'ws_eu-1' })).requests).toHaveLength(2)
@@ -116,7 +116,7 @@ describe('organising', () => {
 
   it('reorders a folder and keeps the order on disk', async () => {
     const ids: string[] = []
-    for (const name of ['one', 'two', 'three']) ids.push((await store.save({ name, folder: 'F', scope: SHARED, draft: get() })).id)
+    for (const name of ['one', 'two', 'three']) ids.push((await store.save({ name, folder: 'F', sharing: SHARED, draft: get() })).id)
     await store.reorder('F', SHARED, [ids[2]!, ids[0]!, ids[1]!])
     expect((await fresh().list(SHARED)).requests.map((r) => r.name)).toEqual(['three', 'one', 'two'])
     const e = await rejection(store.reorder('F', SHARED, [ids[0]!, ids[1]!]))
@@ -124,7 +124,7 @@ describe('organising', () => {
   })
 
   it('deletes with undo, and the undo expires', async () => {
-    const a = await store.save({ name: 'Keep me', scope: SHARED, draft: get() })
+    const a = await store.save({ name: 'Keep me', sharing: SHARED, draft: get() })
     const before = await fs.readFile(path.join(root, 'shared/keep-me.json'))
     const { undoToken } = await store.remove(a.id)
     expect(await filesUnder(root)).toEqual([])
@@ -141,7 +141,7 @@ describe('organising', () => {
 
   it('manages folders: create (empty dirs listed), rename with contents, remove only when empty or recursive, undo', async () => {
     await store.createFolder(SHARED, 'Empty/Nested')
-    const a = await store.save({ name: 'Reply', folder: 'Conversations/Replies', scope: SHARED, draft: get('/conversations') })
+    const a = await store.save({ name: 'Reply', folder: 'Conversations/Replies', sharing: SHARED, draft: get('/conversations') })
     expect((await store.listFolders(SHARED)).map((f) => f.folder)).toEqual([
       'Conversations',
       'Conversations/Replies',
@@ -168,7 +168,7 @@ describe('organising', () => {
 
 describe('corrupt files', () => {
   it('lists them with an error, keeps listing the rest, and never overwrites them', async () => {
-    const good = await store.save({ name: 'Good', scope: SHARED, draft: get() })
+    const good = await store.save({ name: 'Good', sharing: SHARED, draft: get() })
     await fs.mkdir(path.join(root, 'shared/Broken'), { recursive: true })
     await fs.writeFile(path.join(root, 'shared/Broken/list-contacts.json'), '{ "format": "token-desk/request@1", "id": ')
     await fs.writeFile(
@@ -190,7 +190,7 @@ describe('corrupt files', () => {
     expect(listed.corrupt.find((c) => c.file.endsWith('copied.json'))?.message).toMatch(/duplicate id/)
 
     // A new request with the same slug goes next to the broken file, not over it.
-    await s.save({ name: 'List contacts', folder: 'Broken', scope: SHARED, draft: get() })
+    await s.save({ name: 'List contacts', folder: 'Broken', sharing: SHARED, draft: get() })
     expect(await fs.readFile(path.join(root, 'shared/Broken/list-contacts.json'), 'utf8')).toBe(
       '{ "format": "token-desk/request@1", "id": '
     )
@@ -211,7 +211,7 @@ describe('secrets on save', () => {
   }
 
   it('refuses a draft with credentials, naming them (masked) and writing nothing', async () => {
-    const e = await rejection(store.save({ name: 'Leaky', scope: SHARED, draft: leaky }))
+    const e = await rejection(store.save({ name: 'Leaky', sharing: SHARED, draft: leaky }))
     expect(e.code).toBe('invalid_input')
     expect(e.message).toMatch(/header Authorization, query api_key/)
     expect(e.details?.secrets).toEqual([
@@ -223,7 +223,7 @@ describe('secrets on save', () => {
   })
 
   it("saves without them when the caller passes secretsHandled: 'strip'", async () => {
-    const saved = await store.save({ name: 'Leaky', scope: SHARED, draft: leaky }, { secretsHandled: 'strip' })
+    const saved = await store.save({ name: 'Leaky', sharing: SHARED, draft: leaky }, { secretsHandled: 'strip' })
     expect(saved.draft.headers).toEqual([{ name: 'Accept', value: 'application/json', enabled: true }])
     expect(saved.draft.query).toEqual([])
     expect(await fs.readFile(path.join(root, 'shared/leaky.json'), 'utf8')).not.toContain(CANARY_TOKEN)
@@ -236,9 +236,9 @@ describe('search', () => {
 
   it('finds the right requests among 10,000 and keeps the index current on writes', async () => {
     await buildCollection(10_000)
-    const exact = await store.save({ name: 'List all contacts', folder: 'Contacts', scope: SHARED, draft: get('/contacts') })
-    await store.save({ name: 'List all contacts by company', folder: 'Contacts', scope: SHARED, draft: get('/companies/{id}/contacts') })
-    const ticket = await store.save({ name: 'Fetch one', folder: 'Misc', scope: WS, draft: get('/tickets/{ticket_id}') })
+    const exact = await store.save({ name: 'List all contacts', folder: 'Contacts', sharing: SHARED, draft: get('/contacts') })
+    await store.save({ name: 'List all contacts by company', folder: 'Contacts', sharing: SHARED, draft: get('/companies/{id}/contacts') })
+    const ticket = await store.save({ name: 'Fetch one', folder: 'Misc', sharing: WS, draft: get('/tickets/{ticket_id}') })
     expect((await store.list()).requests).toHaveLength(10_003)
 
     const hits = await store.search('List all contacts', 10)
@@ -250,9 +250,9 @@ describe('search', () => {
     expect(invoices).toHaveLength(20)
     expect(invoices.every((h) => h.folder.startsWith('Billing/Invoices') && h.field === 'folder')).toBe(true)
 
-    // A URL path match, and scope filtering.
+    // A URL path match, and sharing filtering.
     const byPath = await store.search('/tickets/{ticket_id}', 5)
-    expect(byPath[0]).toMatchObject({ id: ticket.id, field: 'path', scope: WS })
+    expect(byPath[0]).toMatchObject({ id: ticket.id, field: 'path', sharing: WS })
     expect((await store.search('/tickets/{ticket_id}', 5, SHARED)).some((h) => h.id === ticket.id)).toBe(false)
 
     // Incremental updates: rename, delete, and fuzzy (typo-tolerant ordering) input.

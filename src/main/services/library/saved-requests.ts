@@ -1,8 +1,8 @@
 // Saved requests as a directory tree a team can keep in git: one pretty-printed JSON file per
-// request, folders are real directories, scope is the top-level directory:
+// request, folders are real directories, sharing is the top-level directory:
 //   <root>/shared/<folder path>/<slug>.json
 //   <root>/workspaces/<workspaceId>/<folder path>/<slug>.json
-// The file holds a stable id; folder and scope come from where the file is, so moving files by hand
+// The file holds a stable id; folder and sharing come from where the file is, so moving files by hand
 // (or in a merge) is honoured on the next reload().
 import { randomUUID } from 'node:crypto'
 import { promises as fs, readFileSync } from 'node:fs'
@@ -13,8 +13,8 @@ import {
   FolderPath,
   LibraryWorkspaceId,
   RequestName,
-  SavedScope,
-  ScopeFilter,
+  Sharing,
+  SharingFilter,
   type CorruptSavedFile,
   type SavedFolder,
   type SavedRequest,
@@ -41,10 +41,10 @@ const SaveInput = z.object({
   id: z.string().min(1).optional(),
   name: RequestName,
   folder: FolderPath.default(''),
-  scope: SavedScope,
+  sharing: Sharing,
   draft: RequestDraft
 })
-export type SaveRequestInput = { id?: string; name: string; folder?: string; scope: SavedScope; draft: RequestDraftInput }
+export type SaveRequestInput = { id?: string; name: string; folder?: string; sharing: Sharing; draft: RequestDraftInput }
 export interface SaveOptions {
   /** 'strip': remove detected credentials instead of refusing to save. */
   secretsHandled?: 'strip'
@@ -86,23 +86,23 @@ export function slugify(name: string): string {
   return RESERVED_FILE.test(slug) ? `${slug}-request` : slug
 }
 
-const sameScope = (a: SavedScope, b: SavedScope): boolean =>
+const sameSharing = (a: Sharing, b: Sharing): boolean =>
   a.kind === b.kind && (a.kind === 'shared' || (b.kind === 'workspace' && a.workspaceId === b.workspaceId))
 
 const inFolderTree = (folder: string, tree: string): boolean => folder === tree || folder.startsWith(`${tree}/`)
 
-function matchesFilter(scope: SavedScope, filter: ScopeFilter): boolean {
+function matchesFilter(sharing: Sharing, filter: SharingFilter): boolean {
   switch (filter.kind) {
     case 'all':
       return true
     case 'visible':
-      return scope.kind === 'shared' || scope.workspaceId === filter.workspaceId
+      return sharing.kind === 'shared' || sharing.workspaceId === filter.workspaceId
     default:
-      return sameScope(scope, filter)
+      return sameSharing(sharing, filter)
   }
 }
 
-const scopeRank = (s: SavedScope): string => (s.kind === 'shared' ? '' : `w:${s.workspaceId}`)
+const sharingRank = (s: Sharing): string => (s.kind === 'shared' ? '' : `w:${s.workspaceId}`)
 
 function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value)
@@ -131,15 +131,15 @@ export class SavedRequestStore {
 
   // ---- reading ----------------------------------------------------------------------------
 
-  async list(filter: ScopeFilter = { kind: 'all' }): Promise<SavedRequestList> {
-    const f = parseOrThrow(ScopeFilter, filter, 'invalid scope filter')
+  async list(filter: SharingFilter = { kind: 'all' }): Promise<SavedRequestList> {
+    const f = parseOrThrow(SharingFilter, filter, 'invalid sharing filter')
     await this.ensureLoaded()
     const requests = [...this.entries.values()]
       .map((e) => e.request)
-      .filter((r) => matchesFilter(r.scope, f))
+      .filter((r) => matchesFilter(r.sharing, f))
       .sort(
         (a, b) =>
-          scopeRank(a.scope).localeCompare(scopeRank(b.scope)) ||
+          sharingRank(a.sharing).localeCompare(sharingRank(b.sharing)) ||
           a.folder.localeCompare(b.folder) ||
           a.order - b.order ||
           a.name.localeCompare(b.name)
@@ -152,33 +152,33 @@ export class SavedRequestStore {
     return this.entry(id).request
   }
 
-  async search(query: string, limit = 50, filter: ScopeFilter = { kind: 'all' }): Promise<SearchHit[]> {
-    const f = parseOrThrow(ScopeFilter, filter, 'invalid scope filter')
+  async search(query: string, limit = 50, filter: SharingFilter = { kind: 'all' }): Promise<SearchHit[]> {
+    const f = parseOrThrow(SharingFilter, filter, 'invalid sharing filter')
     await this.ensureLoaded()
     if (f.kind === 'all') return this.index.search(query, limit)
     return this.index
       .search(query, Number.POSITIVE_INFINITY)
-      .filter((h) => matchesFilter(h.scope, f))
+      .filter((h) => matchesFilter(h.sharing, f))
       .slice(0, limit)
   }
 
   /** Every folder (including empty ones), read from disk so hand-made directories show up. */
-  async listFolders(filter: ScopeFilter = { kind: 'all' }): Promise<SavedFolder[]> {
-    const f = parseOrThrow(ScopeFilter, filter, 'invalid scope filter')
+  async listFolders(filter: SharingFilter = { kind: 'all' }): Promise<SavedFolder[]> {
+    const f = parseOrThrow(SharingFilter, filter, 'invalid sharing filter')
     const out: SavedFolder[] = []
-    for (const scope of await this.scopesOnDisk()) {
-      if (!matchesFilter(scope, f)) continue
+    for (const sharing of await this.sharingsOnDisk()) {
+      if (!matchesFilter(sharing, f)) continue
       const walk = async (dir: string, folder: string): Promise<void> => {
         for (const d of await readDirSafe(dir)) {
           if (!d.isDirectory() || d.name.startsWith('.')) continue
           const sub = folder ? `${folder}/${d.name}` : d.name
-          out.push({ scope, folder: sub })
+          out.push({ sharing, folder: sub })
           await walk(path.join(dir, d.name), sub)
         }
       }
-      await walk(this.scopeDir(scope), '')
+      await walk(this.sharingDir(sharing), '')
     }
-    return out.sort((a, b) => scopeRank(a.scope).localeCompare(scopeRank(b.scope)) || a.folder.localeCompare(b.folder))
+    return out.sort((a, b) => sharingRank(a.sharing).localeCompare(sharingRank(b.sharing)) || a.folder.localeCompare(b.folder))
   }
 
   /** Drops the in-memory view and reads the tree again (after a git pull, say). */
@@ -211,13 +211,13 @@ export class SavedRequestStore {
     }
     return this.mutate(async () => {
       const prev = parsed.id ? this.entry(parsed.id) : undefined
-      const moved = !prev || !sameScope(prev.request.scope, parsed.scope) || prev.request.folder !== parsed.folder
+      const moved = !prev || !sameSharing(prev.request.sharing, parsed.sharing) || prev.request.folder !== parsed.folder
       return this.writeEntry(prev, {
         id: prev?.request.id ?? randomUUID(),
         name: parsed.name,
         folder: parsed.folder,
-        scope: parsed.scope,
-        order: moved ? this.nextOrder(parsed.scope, parsed.folder) : prev.request.order,
+        sharing: parsed.sharing,
+        order: moved ? this.nextOrder(parsed.sharing, parsed.folder) : prev.request.order,
         draft,
         updatedAt: this.now()
       })
@@ -241,29 +241,29 @@ export class SavedRequestStore {
         ...request,
         id: randomUUID(),
         name,
-        order: this.nextOrder(request.scope, request.folder),
+        order: this.nextOrder(request.sharing, request.folder),
         updatedAt: this.now()
       })
     })
   }
 
-  async move(id: string, to: { folder?: string; scope?: SavedScope }): Promise<SavedRequest> {
+  async move(id: string, to: { folder?: string; sharing?: Sharing }): Promise<SavedRequest> {
     const folder = to.folder === undefined ? undefined : parseOrThrow(FolderPath, to.folder, 'invalid folder')
-    const scope = to.scope === undefined ? undefined : parseOrThrow(SavedScope, to.scope, 'invalid scope')
+    const sharing = to.sharing === undefined ? undefined : parseOrThrow(Sharing, to.sharing, 'invalid sharing')
     return this.mutate(async () => {
       const prev = this.entry(id)
-      const next = { ...prev.request, folder: folder ?? prev.request.folder, scope: scope ?? prev.request.scope }
-      if (next.folder === prev.request.folder && sameScope(next.scope, prev.request.scope)) return prev.request
-      return this.writeEntry(prev, { ...next, order: this.nextOrder(next.scope, next.folder), updatedAt: this.now() })
+      const next = { ...prev.request, folder: folder ?? prev.request.folder, sharing: sharing ?? prev.request.sharing }
+      if (next.folder === prev.request.folder && sameSharing(next.sharing, prev.request.sharing)) return prev.request
+      return this.writeEntry(prev, { ...next, order: this.nextOrder(next.sharing, next.folder), updatedAt: this.now() })
     })
   }
 
   /** `orderedIds` must be exactly the requests in that folder, in their new order. */
-  async reorder(folder: string, scope: SavedScope, orderedIds: readonly string[]): Promise<SavedRequest[]> {
+  async reorder(folder: string, sharing: Sharing, orderedIds: readonly string[]): Promise<SavedRequest[]> {
     const f = parseOrThrow(FolderPath, folder, 'invalid folder')
-    const s = parseOrThrow(SavedScope, scope, 'invalid scope')
+    const s = parseOrThrow(Sharing, sharing, 'invalid sharing')
     return this.mutate(async () => {
-      const current = [...this.entries.values()].filter((e) => e.request.folder === f && sameScope(e.request.scope, s))
+      const current = [...this.entries.values()].filter((e) => e.request.folder === f && sameSharing(e.request.sharing, s))
       const ids = new Set(orderedIds)
       if (ids.size !== orderedIds.length || ids.size !== current.length || current.some((e) => !ids.has(e.request.id)))
         throw new AppError('invalid_input', `reorder needs each of the ${current.length} requests in "${f || '(root)'}" exactly once`)
@@ -311,8 +311,8 @@ export class SavedRequestStore {
     })
   }
 
-  async createFolder(scope: SavedScope, folder: string): Promise<SavedFolder> {
-    const s = parseOrThrow(SavedScope, scope, 'invalid scope')
+  async createFolder(sharing: Sharing, folder: string): Promise<SavedFolder> {
+    const s = parseOrThrow(Sharing, sharing, 'invalid sharing')
     const f = parseOrThrow(
       FolderPath.refine((p) => p !== '', 'a folder name is required'),
       folder,
@@ -322,13 +322,13 @@ export class SavedRequestStore {
       await fs.mkdir(this.dirFor(s, f), { recursive: true }).catch((e: unknown) => {
         throw storageError(`could not create folder "${f}"`, e)
       })
-      return { scope: s, folder: f }
+      return { sharing: s, folder: f }
     })
   }
 
-  /** Renames or moves a folder (with everything in it) within its scope. */
-  async renameFolder(scope: SavedScope, from: string, to: string): Promise<SavedFolder> {
-    const s = parseOrThrow(SavedScope, scope, 'invalid scope')
+  /** Renames or moves a folder (with everything in it) within its sharing. */
+  async renameFolder(sharing: Sharing, from: string, to: string): Promise<SavedFolder> {
+    const s = parseOrThrow(Sharing, sharing, 'invalid sharing')
     const nonRoot = FolderPath.refine((p) => p !== '', 'the root folder cannot be renamed')
     const src = parseOrThrow(nonRoot, from, 'invalid folder')
     const dst = parseOrThrow(nonRoot, to, 'invalid folder')
@@ -343,18 +343,18 @@ export class SavedRequestStore {
         throw storageError(`could not rename folder "${src}"`, e)
       })
       for (const e of [...this.entries.values()]) {
-        if (!sameScope(e.request.scope, s) || !inFolderTree(e.request.folder, src)) continue
+        if (!sameSharing(e.request.sharing, s) || !inFolderTree(e.request.folder, src)) continue
         const request = { ...e.request, folder: dst + e.request.folder.slice(src.length) }
         this.remember({ request, file: path.join(dstDir, path.relative(srcDir, e.file)) })
       }
       this.corrupt = this.corrupt.map((c) => ({ ...c, file: this.relocate(c.file, srcDir, dstDir) }))
-      return { scope: s, folder: dst }
+      return { sharing: s, folder: dst }
     })
   }
 
   /** An empty folder always; a non-empty one only with `recursive`. Undoable either way. */
-  async removeFolder(scope: SavedScope, folder: string, opts: { recursive?: boolean } = {}): Promise<{ undoToken: string }> {
-    const s = parseOrThrow(SavedScope, scope, 'invalid scope')
+  async removeFolder(sharing: Sharing, folder: string, opts: { recursive?: boolean } = {}): Promise<{ undoToken: string }> {
+    const s = parseOrThrow(Sharing, sharing, 'invalid sharing')
     const f = parseOrThrow(
       FolderPath.refine((p) => p !== '', 'the root folder cannot be removed'),
       folder,
@@ -413,12 +413,12 @@ export class SavedRequestStore {
     this.index.remove(id)
   }
 
-  private scopeDir(scope: SavedScope): string {
-    return scope.kind === 'shared' ? path.join(this.root, 'shared') : path.join(this.root, 'workspaces', scope.workspaceId)
+  private sharingDir(sharing: Sharing): string {
+    return sharing.kind === 'shared' ? path.join(this.root, 'shared') : path.join(this.root, 'workspaces', sharing.workspaceId)
   }
 
-  private dirFor(scope: SavedScope, folder: string): string {
-    return folder ? path.join(this.scopeDir(scope), ...folder.split('/')) : this.scopeDir(scope)
+  private dirFor(sharing: Sharing, folder: string): string {
+    return folder ? path.join(this.sharingDir(sharing), ...folder.split('/')) : this.sharingDir(sharing)
   }
 
   private relocate(rel: string, fromAbs: string, toAbs: string): string {
@@ -426,9 +426,10 @@ export class SavedRequestStore {
     return abs.startsWith(fromAbs + path.sep) ? path.relative(this.root, path.join(toAbs, path.relative(fromAbs, abs))) : rel
   }
 
-  private nextOrder(scope: SavedScope, folder: string): number {
+  private nextOrder(sharing: Sharing, folder: string): number {
     let max = -1
-    for (const { request: r } of this.entries.values()) if (r.folder === folder && sameScope(r.scope, scope)) max = Math.max(max, r.order)
+    for (const { request: r } of this.entries.values())
+      if (r.folder === folder && sameSharing(r.sharing, sharing)) max = Math.max(max, r.order)
     return max + 1
   }
 
@@ -437,7 +438,7 @@ export class SavedRequestStore {
     // Last line of defence: nothing that looks like a credential is ever written.
     const leaks = detectSecrets(next.draft)
     if (leaks.length > 0) throw new AppError('invalid_input', 'refusing to write a request that holds a credential', { secrets: leaks })
-    const dir = this.dirFor(next.scope, next.folder)
+    const dir = this.dirFor(next.sharing, next.folder)
     const keepFile = prev && path.dirname(prev.file) === dir && slugify(prev.request.name) === slugify(next.name)
     const file = keepFile ? prev.file : await freeFileName(dir, slugify(next.name))
     const body: z.input<typeof SavedFile> = {
@@ -475,25 +476,25 @@ export class SavedRequestStore {
     this.entries.clear()
     this.index.clear()
     this.corrupt = []
-    const files: Array<{ file: string; scope: SavedScope }> = []
-    for (const scope of await this.scopesOnDisk()) {
+    const files: Array<{ file: string; sharing: Sharing }> = []
+    for (const sharing of await this.sharingsOnDisk()) {
       // Files before sub-folders, by name: when two files share an id, the same one always wins.
       const walk = async (dir: string): Promise<void> => {
         const ents = (await readDirSafe(dir)).filter((d) => !d.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name))
-        for (const d of ents) if (d.isFile() && d.name.endsWith('.json')) files.push({ file: path.join(dir, d.name), scope })
+        for (const d of ents) if (d.isFile() && d.name.endsWith('.json')) files.push({ file: path.join(dir, d.name), sharing })
         for (const d of ents) if (d.isDirectory()) await walk(path.join(dir, d.name))
       }
-      await walk(this.scopeDir(scope))
+      await walk(this.sharingDir(sharing))
     }
     // Index in walk order (deterministic duplicate handling).
     const texts = await readTexts(files.map((f) => f.file))
-    files.forEach(({ file, scope }, i) => this.indexText(file, texts[i]!, scope))
+    files.forEach(({ file, sharing }, i) => this.indexText(file, texts[i]!, sharing))
   }
 
-  private async scopesOnDisk(): Promise<SavedScope[]> {
+  private async sharingsOnDisk(): Promise<Sharing[]> {
     const workspaces = (await readDirSafe(path.join(this.root, 'workspaces')))
       .filter((d) => d.isDirectory() && LibraryWorkspaceId.safeParse(d.name).success)
-      .map((d): SavedScope => ({ kind: 'workspace', workspaceId: d.name }))
+      .map((d): Sharing => ({ kind: 'workspace', workspaceId: d.name }))
     return [{ kind: 'shared' }, ...workspaces]
   }
 
@@ -502,7 +503,7 @@ export class SavedRequestStore {
     return this.indexText(file, await readText(file))
   }
 
-  private indexText(file: string, text: string | Error, knownScope?: SavedScope): Entry | undefined {
+  private indexText(file: string, text: string | Error, knownSharing?: Sharing): Entry | undefined {
     const rel = path.relative(this.root, file)
     const fail = (message: string): undefined => {
       this.corrupt.push({ file: rel, message })
@@ -510,15 +511,15 @@ export class SavedRequestStore {
       return undefined
     }
     const parts = rel.split(path.sep)
-    const scope: SavedScope | undefined =
-      knownScope ??
+    const sharing: Sharing | undefined =
+      knownSharing ??
       (parts[0] === 'shared'
         ? { kind: 'shared' }
         : parts[0] === 'workspaces' && parts[1]
           ? { kind: 'workspace', workspaceId: parts[1] }
           : undefined)
-    if (!scope) return fail('not inside shared/ or workspaces/<id>/')
-    const folder = path.relative(this.scopeDir(scope), path.dirname(file)).split(path.sep).filter(Boolean).join('/')
+    if (!sharing) return fail('not inside shared/ or workspaces/<id>/')
+    const folder = path.relative(this.sharingDir(sharing), path.dirname(file)).split(path.sep).filter(Boolean).join('/')
     if (text instanceof Error) return fail(`unreadable: ${(text as NodeJS.ErrnoException).code ?? 'error'}`)
     let raw: unknown
     try {
@@ -534,7 +535,7 @@ export class SavedRequestStore {
     const clash = this.entries.get(parsed.data.id)
     if (clash) return fail(`duplicate id "${parsed.data.id}" (also in ${path.relative(this.root, clash.file)})`)
     const { id, name, order, updatedAt, request: draft } = parsed.data
-    const entry: Entry = { file, request: { id, name, folder, scope, order, updatedAt, draft } }
+    const entry: Entry = { file, request: { id, name, folder, sharing, order, updatedAt, draft } }
     this.remember(entry)
     return entry
   }

@@ -59,7 +59,7 @@ export class SearchIndex {
         id: request.id,
         name: request.name,
         folder: request.folder,
-        scope: request.scope,
+        sharing: request.sharing,
         method: request.draft.method,
         path: request.draft.path,
         score: r.score,

@@ -1,6 +1,6 @@
 // What one answer says about a token's permissions, and how new knowledge replaces old. Used by the
 // probes and by every response to a request the user sends, so the two can never disagree.
-import type { ScopeResult } from '../../../shared/contract/explorer'
+import type { ScopeResult } from '../../../shared/contract/scopes'
 import type { CatalogOperation } from '../../../shared/intercom/catalog'
 import { needApplies, scopesNamedIn, type NeedContext } from '../../../shared/intercom/permissions'
 

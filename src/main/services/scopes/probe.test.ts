@@ -7,7 +7,7 @@ import { PERMISSIONS, permissionById } from '../../../shared/intercom/permission
 import type { RequestDraft } from '../../../shared/model'
 import { buildRequest } from '../../../shared/request/build'
 import { startSandbox, type Sandbox } from '../../sandbox'
-import { executeRequest } from '../http/executor'
+import { executeRequest } from '../requests/executor'
 import { permissionState, plannedWriteProbes, probeScopes, probesFor, type ProbeAnswer } from './probe'
 import { verdictFor } from './verdict'
 

@@ -2,11 +2,15 @@
 // answer to every request the user sends, so the inspector and the composer's badge never
 // contradict a response on screen.
 import { z } from 'zod'
-import { ScopeResult, type ScopeReport } from '../../../shared/contract/explorer'
+import { ScopeResult, type ScopeReport } from '../../../shared/contract/scopes'
 import type { RequestDraft } from '../../../shared/model'
-import type { AppContext } from '../app/context'
-import type { ExecutedResponse } from '../http/executor'
-import { operationFor } from '../app/handlers/explorer'
+import { operationFor } from '../../../shared/intercom/operation-for'
+import { pathOnly } from '../../../shared/intercom/catalog'
+import type { EventHub } from '../core/events'
+import type { Clock, KeyValueStore } from '../ports'
+import type { ExecutedResponse } from '../requests/executor'
+import type { WorkspaceSender } from '../requests/workspace-sender'
+import type { WorkspaceRegistry } from '../workspaces'
 import { learnFromAnswer, mergeFindings, type Finding } from './findings'
 import { plannedWriteProbes, probeScopes } from './probe'
 import { verdictFor } from './verdict'
@@ -14,26 +18,21 @@ import { verdictFor } from './verdict'
 const Stored = z.object({ checkedAt: z.string().nullable(), results: z.array(ScopeResult) })
 type Stored = z.infer<typeof Stored>
 
-type BookContext = Pick<AppContext, 'scopeStore' | 'registry' | 'sender' | 'events' | 'deps'>
-
-/** The path as sent, without query, whether relative or a full URL. */
-function pathOf(path: string): string {
-  if (/^https?:\/\//i.test(path)) {
-    try {
-      return new URL(path).pathname
-    } catch {
-      return path
-    }
-  }
-  return path.replace(/[?#].*$/, '')
+export interface ScopeBookDeps {
+  /** One report per workspace id. */
+  store: KeyValueStore
+  registry: WorkspaceRegistry
+  sender: WorkspaceSender
+  events: EventHub
+  clock: Clock
 }
 
 export class ScopeBook {
-  constructor(private readonly ctx: BookContext) {}
+  constructor(private readonly ctx: ScopeBookDeps) {}
 
   private stored(workspaceId: string): Stored | null {
     // Reports written by older versions (another shape) are read as "nothing known yet".
-    const parsed = Stored.safeParse(this.ctx.scopeStore.get(workspaceId))
+    const parsed = Stored.safeParse(this.ctx.store.get(workspaceId))
     return parsed.success ? parsed.data : null
   }
 
@@ -50,9 +49,14 @@ export class ScopeBook {
   }
 
   private save(workspaceId: string, stored: Stored): ScopeReport {
-    this.ctx.scopeStore.set(workspaceId, stored)
+    this.ctx.store.set(workspaceId, stored)
     this.ctx.events.emit('scopesChanged', { workspaceId })
     return this.report(workspaceId, stored)
+  }
+
+  /** Drops what is known of a workspace (it was removed). */
+  forget(workspaceId: string): void {
+    this.ctx.store.delete(workspaceId)
   }
 
   get(workspaceId: string): ScopeReport | null {
@@ -64,8 +68,8 @@ export class ScopeBook {
   learn(workspaceId: string, draft: RequestDraft, response: Pick<ExecutedResponse, 'status' | 'intercomErrors'>): Finding[] {
     const op = operationFor(draft)
     const query = Object.fromEntries(draft.query.filter((q) => q.enabled).map((q) => [q.name, q.value]))
-    const path = Object.entries(draft.pathParams).reduce((p, [name, value]) => p.replaceAll(`{${name}}`, value), pathOf(draft.path))
-    const at = new Date(this.ctx.deps.clock.now()).toISOString()
+    const path = Object.entries(draft.pathParams).reduce((p, [name, value]) => p.replaceAll(`{${name}}`, value), pathOnly(draft.path))
+    const at = new Date(this.ctx.clock.now()).toISOString()
     const fresh = learnFromAnswer(op, { method: draft.method, path, query }, response, { oauth: this.oauth(workspaceId), at })
     if (fresh.length === 0) return fresh
     const known = this.stored(workspaceId)
@@ -75,7 +79,7 @@ export class ScopeBook {
 
   async inspect(workspaceId: string, writes: boolean): Promise<ScopeReport> {
     const outcome = await probeScopes({
-      clock: this.ctx.deps.clock,
+      clock: this.ctx.clock,
       writes,
       send: async (draft) => {
         const { response } = await this.ctx.sender.send(workspaceId, draft)
@@ -89,6 +93,6 @@ export class ScopeBook {
   }
 
   plan(): ReturnType<typeof plannedWriteProbes> {
-    return plannedWriteProbes(this.ctx.deps.clock.now())
+    return plannedWriteProbes(this.ctx.clock.now())
   }
 }

@@ -1,6 +1,6 @@
 // The verdict at the top of the inspector, in Intercom's own terms: standard scopes come with
 // every app; extended scopes must be requested in Developer Hub.
-import type { ScopeVerdict } from '../../../shared/contract/explorer'
+import type { ScopeVerdict } from '../../../shared/contract/scopes'
 import { catalog } from '../../../shared/intercom/catalog'
 import { PERMISSIONS } from '../../../shared/intercom/permissions'
 import type { Finding } from './findings'

@@ -19,9 +19,9 @@ export const STORE_SHAPES: Record<string, z.ZodType> = {
   }),
   /** What is known per workspace id; the scope book validates its own fields and reads older reports as unknown. */
   scopes: z.record(z.string(), z.looseObject({})),
-  /** Per workspace: may the command line use it, and the record of its lends. */
   /** The open request tabs and their drafts. */
   drafts: z.looseObject({ session: DraftSession.optional() }),
+  /** Per workspace: may the command line use it, and the record of its lends. */
   lending: z.record(z.string(), z.looseObject({ allowed: z.boolean().optional(), lends: z.array(Lend).optional() }))
 }
 

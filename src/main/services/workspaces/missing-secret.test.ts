@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../../sandbox'
-import { WorkspaceSender } from '../app/workspace-sender'
+import { WorkspaceSender } from '../requests/workspace-sender'
 import { MemoryVault } from '../vault/memory-vault'
 import { WorkspaceRegistry } from './registry'
 

@@ -4,7 +4,7 @@
 import { createStore, useStore } from '../lib/store'
 import { RequestDraft, type RequestDraftInput } from '../../../shared/model'
 import { operationFor as sharedOperationFor } from '../../../shared/intercom/operation-for'
-import type { ResponseSummary } from '../../../shared/contract/explorer'
+import type { ResponseSummary } from '../../../shared/contract/requests'
 import type { HistoryEntry } from '../../../shared/library'
 
 export type SavedRef = { id: string; name: string } | null

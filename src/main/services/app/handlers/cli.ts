@@ -3,7 +3,7 @@ import type { Handlers } from '../../core/dispatch'
 import { AppError } from '../../../../shared/errors'
 import type { AppContext } from '../context'
 
-type CliHandlers = Pick<Handlers, 'lending.get' | 'lending.set' | 'cli.workspaces' | 'cli.lend'>
+type CliHandlers = Pick<Handlers, 'cli.lending' | 'cli.setLending' | 'cli.workspaces' | 'cli.lend'>
 
 export function cliHandlers(ctx: AppContext): CliHandlers {
   const { registry, lending } = ctx
@@ -13,8 +13,8 @@ export function cliHandlers(ctx: AppContext): CliHandlers {
       () => false
     )
   return {
-    'lending.get': ({ workspaceId }) => lending.get(registry.get(workspaceId)),
-    'lending.set': ({ workspaceId, allowed }) => lending.set(registry.get(workspaceId), allowed),
+    'cli.lending': ({ workspaceId }) => lending.get(registry.get(workspaceId)),
+    'cli.setLending': ({ workspaceId, allowed }) => lending.set(registry.get(workspaceId), allowed),
     'cli.workspaces': async () => {
       const workspaces = await Promise.all(
         registry.list().map(async (w) => ({ ...w, secretAvailable: await available(w.id), lendAllowed: lending.get(w).allowed }))

@@ -4,7 +4,7 @@ import type { AppContext } from '../context'
 
 type DraftHandlers = Pick<Handlers, 'drafts.load' | 'drafts.save'>
 
-export function draftHandlers(ctx: AppContext): DraftHandlers {
+export function draftsHandlers(ctx: AppContext): DraftHandlers {
   const drafts = new DraftStore(ctx.deps.createStore('drafts'), ctx.deps.logger)
   return {
     'drafts.load': () => drafts.load(),

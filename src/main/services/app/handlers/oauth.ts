@@ -1,7 +1,7 @@
 // Sign-in handlers: start a flow, and when it succeeds turn its token into a verified workspace.
 import type { Handlers } from '../../core/dispatch'
 import { AppError, isAppError } from '../../../../shared/errors'
-import type { OAuthFlowState } from '../../../../shared/contract/workspaces'
+import type { OAuthFlowState } from '../../../../shared/contract/oauth'
 import { OAuthFlows, sandboxIntercomEndpoints, type FlowStatus, type OAuthRequest, type OAuthResult } from '../../oauth'
 import type { AppContext } from '../context'
 

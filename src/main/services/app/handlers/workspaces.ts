@@ -18,7 +18,7 @@ type WorkspaceHandlers = Pick<
   | 'workspaces.copyToken'
 >
 
-export function workspaceHandlers(ctx: AppContext): WorkspaceHandlers {
+export function workspacesHandlers(ctx: AppContext): WorkspaceHandlers {
   const { registry, deps } = ctx
   return {
     'workspaces.list': () => ({ workspaces: registry.list(), activeId: registry.active()?.id ?? null }),
@@ -42,7 +42,7 @@ export function workspaceHandlers(ctx: AppContext): WorkspaceHandlers {
       await registry.remove(id, { revoke: revoked })
       // Everything kept per workspace goes with it.
       await ctx.history.clear(id)
-      ctx.scopeStore.delete(id)
+      ctx.scopes.forget(id)
       ctx.lending.forget(id)
       return { removed: true, revoked }
     },

@@ -10,7 +10,7 @@ export function LendingSection({ workspace, onError }: { workspace: Workspace; o
   useEffect(() => {
     let live = true
     const load = () =>
-      void api.lending.get({ workspaceId: workspace.id }).then(
+      void api.cli.lending({ workspaceId: workspace.id }).then(
         (l) => live && setLending(l),
         (e: unknown) => live && onError(errorMessage(e))
       )
@@ -26,7 +26,7 @@ export function LendingSection({ workspace, onError }: { workspace: Workspace; o
     // Shown at once; main's answer (or the old state, if it fails) follows.
     const before = lending
     setLending({ ...lending, allowed })
-    void api.lending.set({ workspaceId: workspace.id, allowed }).then(setLending, (e: unknown) => {
+    void api.cli.setLending({ workspaceId: workspace.id, allowed }).then(setLending, (e: unknown) => {
       setLending(before)
       onError(errorMessage(e))
     })

@@ -10,16 +10,8 @@ import { useWorkspaces } from '../../state/workspaces'
 import { useCommands, type Command } from '../../shell/commands'
 import { showView } from '../../shell/views'
 import { useInspectScopesCommand } from '../scopes'
-import {
-  CatalogPalette,
-  Composer,
-  RequestTabs,
-  AsSent,
-  useDraftPersistence,
-  focusPathField,
-  loadJsonSyntax,
-  type JsonSyntaxError
-} from '../requests'
+import { CatalogPalette, Composer, AsSent, focusPathField, loadJsonSyntax, type JsonSyntaxError } from '../requests'
+import { RequestTabs } from '../drafts'
 import { ResponseViewer, markResponseReady } from '../responses'
 import { PaginationPanel } from '../pagination'
 import { SplitHandle } from './SplitHandle'
@@ -45,7 +37,6 @@ export function ExplorerView({ aside, codePanel, onOpenScopes }: ExplorerViewPro
   const [catalogOpen, setCatalogOpen] = useState(false)
   const [invalidBody, setInvalidBody] = useState<JsonSyntaxError | null>(null)
   const openScopes = onOpenScopes ?? (() => showView('scopes'))
-  useDraftPersistence()
 
   const operation = useMemo(() => operationFor(draft), [draft])
 

@@ -1,6 +1,6 @@
 // A history entry opened in a tab: the response stored with it (status, timing, body), or a note
 // saying that none was kept. Never the answer to another request.
-import type { ResponseSummary } from '../../../../shared/contract/explorer'
+import type { ResponseSummary } from '../../../../shared/contract/requests'
 import type { HistoryEntry } from '../../../../shared/library'
 import { api, errorMessage } from '../../api/client'
 import { composer, type TabResponse } from '../../state/composer'

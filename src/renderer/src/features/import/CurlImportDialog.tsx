@@ -1,7 +1,7 @@
 // Paste a curl command (e.g. from Intercom's docs) and it becomes the composer's request. A token
 // in it is held by main and only ever shown masked; the user may move it into the vault.
 import { useState, type FormEvent } from 'react'
-import type { CurlImport } from '../../../../shared/contract/library'
+import type { CurlImport } from '../../../../shared/contract/import'
 import { REGIONS, type Region } from '../../../../shared/model'
 import { api } from '../../api/client'
 import { Dialog } from '../../lib/Dialog'
@@ -21,7 +21,7 @@ export function CurlImportDialog({ onClose }: { onClose: () => void }) {
   const submit = (e: FormEvent) => {
     e.preventDefault()
     void run(async () => {
-      const imported = await api.curl.import({ command })
+      const imported = await api.import.curl({ command })
       composer.load(imported.draft)
       setResult(imported)
       setRegion(imported.region ?? active?.region ?? 'US')
@@ -29,7 +29,7 @@ export function CurlImportDialog({ onClose }: { onClose: () => void }) {
   }
 
   const vault = () => {
-    if (result) void run(async () => setCredential(await api.curl.vaultCredential({ importId: result.importId, region })))
+    if (result) void run(async () => setCredential(await api.import.vaultCredential({ importId: result.importId, region })))
   }
 
   return (

@@ -5,7 +5,7 @@ import type { ImportReport } from '../../../../shared/library'
 import { api, errorMessage } from '../../api/client'
 import { Dialog } from '../../lib/Dialog'
 import { useWorkspaces } from '../../state/workspaces'
-import { notifyLibraryChanged, LocationFields, tidyFolder, type Location, workspaceScope } from '../library'
+import { notifyLibraryChanged, LocationFields, tidyFolder, type Location, workspaceSharing } from '../library'
 import { ErrorText } from '../../lib/ErrorText'
 import { useAction } from '../../lib/useAction'
 
@@ -19,7 +19,7 @@ function PostmanImport({ onClose }: { onClose: () => void }) {
   const { active } = useWorkspaces()
   const [json, setJson] = useState('')
   const [fileName, setFileName] = useState<string | null>(null)
-  const [location, setLocation] = useState<Location>({ scope: active ? workspaceScope(active.id) : { kind: 'shared' }, folder: '' })
+  const [location, setLocation] = useState<Location>({ sharing: active ? workspaceSharing(active.id) : { kind: 'shared' }, folder: '' })
   const [report, setReport] = useState<(ImportReport & { saved: number }) | null>(null)
   const { busy, error, setError, run } = useAction()
 
@@ -37,7 +37,7 @@ function PostmanImport({ onClose }: { onClose: () => void }) {
   const submit = (e: FormEvent) => {
     e.preventDefault()
     void run(async () => {
-      setReport(await api.saved.importPostman({ json, scope: location.scope, folder: tidyFolder(location.folder) }))
+      setReport(await api.import.postman({ json, sharing: location.sharing, folder: tidyFolder(location.folder) }))
       notifyLibraryChanged()
     })
   }
@@ -138,7 +138,7 @@ type ExportScope = 'visible' | 'workspace' | 'shared'
 
 function PostmanExport({ onClose }: { onClose: () => void }) {
   const { active } = useWorkspaces()
-  const [scope, setScope] = useState<ExportScope>('visible')
+  const [sharing, setScope] = useState<ExportScope>('visible')
   const [message, setMessage] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
 
@@ -146,7 +146,7 @@ function PostmanExport({ onClose }: { onClose: () => void }) {
     e.preventDefault()
     setError(null)
     try {
-      const { filename, text } = await api.saved.exportPostman({ workspaceId: active?.id, scope })
+      const { filename, text } = await api.library.exportPostman({ workspaceId: active?.id, sharing })
       const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
       const link = document.createElement('a')
       link.href = url
@@ -173,7 +173,7 @@ function PostmanExport({ onClose }: { onClose: () => void }) {
           <legend>Requests to export</legend>
           {choices.map((c) => (
             <label key={c.id} className="check">
-              <input type="radio" name="postman-export-scope" checked={scope === c.id} onChange={() => setScope(c.id)} />
+              <input type="radio" name="postman-export-sharing" checked={sharing === c.id} onChange={() => setScope(c.id)} />
               {c.label}
             </label>
           ))}

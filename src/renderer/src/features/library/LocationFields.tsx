@@ -1,19 +1,19 @@
-// "Where does it go": the scope (this workspace or shared by all) and a folder, existing or new.
+// "Where does it go": the sharing (this workspace or shared by all) and a folder, existing or new.
 import { useId } from 'react'
-import type { SavedFolder, SavedRequest, SavedScope } from '../../../../shared/library'
+import type { SavedFolder, SavedRequest, Sharing } from '../../../../shared/library'
 import type { Workspace } from '../../../../shared/model'
-import { SHARED, sameScope, workspaceScope } from './scope'
+import { SHARED, sameSharing, workspaceSharing } from './sharing'
 
 export interface Location {
-  scope: SavedScope
+  sharing: Sharing
   folder: string
 }
 
-/** Every folder path known in a scope: explicit folders and the ones requests live in. */
-export function knownFolders(scope: SavedScope, folders: readonly SavedFolder[], requests: readonly SavedRequest[]): string[] {
+/** Every folder path known in a sharing: explicit folders and the ones requests live in. */
+export function knownFolders(sharing: Sharing, folders: readonly SavedFolder[], requests: readonly SavedRequest[]): string[] {
   const paths = new Set<string>()
-  for (const f of folders) if (f.folder && sameScope(f.scope, scope)) paths.add(f.folder)
-  for (const r of requests) if (r.folder && sameScope(r.scope, scope)) paths.add(r.folder)
+  for (const f of folders) if (f.folder && sameSharing(f.sharing, sharing)) paths.add(f.folder)
+  for (const r of requests) if (r.folder && sameSharing(r.sharing, sharing)) paths.add(r.folder)
   return [...paths].sort((a, b) => a.localeCompare(b))
 }
 
@@ -31,26 +31,26 @@ export function LocationFields({
   requests: readonly SavedRequest[]
 }) {
   const id = useId()
-  const options = knownFolders(value.scope, folders, requests)
+  const options = knownFolders(value.sharing, folders, requests)
   return (
     <>
-      <fieldset className="scope-choice">
+      <fieldset className="sharing-choice">
         <legend>Available in</legend>
         <label className="check">
           <input
             type="radio"
-            name={`${id}-scope`}
-            checked={value.scope.kind === 'workspace'}
-            onChange={() => onChange({ ...value, scope: workspaceScope(workspace.id) })}
+            name={`${id}-sharing`}
+            checked={value.sharing.kind === 'workspace'}
+            onChange={() => onChange({ ...value, sharing: workspaceSharing(workspace.id) })}
           />
           This workspace ({workspace.name})
         </label>
         <label className="check">
           <input
             type="radio"
-            name={`${id}-scope`}
-            checked={value.scope.kind === 'shared'}
-            onChange={() => onChange({ ...value, scope: SHARED })}
+            name={`${id}-sharing`}
+            checked={value.sharing.kind === 'shared'}
+            onChange={() => onChange({ ...value, sharing: SHARED })}
           />
           Shared by all workspaces
         </label>

@@ -4,19 +4,19 @@ import { api } from '../../api/client'
 import { Dialog } from '../../lib/Dialog'
 import { notifyLibraryChanged } from './events'
 import { LocationFields, tidyFolder, type Location } from './LocationFields'
-import { workspaceScope } from './scope'
+import { workspaceSharing } from './sharing'
 import { ErrorText } from '../../lib/ErrorText'
 import { useAction } from '../../lib/useAction'
 
 export function NewFolderDialog({ workspace, onClose }: { workspace: Workspace; onClose: () => void }) {
-  const [location, setLocation] = useState<Location>({ scope: workspaceScope(workspace.id), folder: '' })
+  const [location, setLocation] = useState<Location>({ sharing: workspaceSharing(workspace.id), folder: '' })
   const { busy, error, setError, run } = useAction()
   const submit = (e: FormEvent) => {
     e.preventDefault()
     const folder = tidyFolder(location.folder)
     if (!folder) return setError('Type a folder name.')
     void run(async () => {
-      await api.saved.createFolder({ scope: location.scope, folder })
+      await api.library.createFolder({ sharing: location.sharing, folder })
       notifyLibraryChanged()
       onClose()
     })

@@ -9,7 +9,7 @@ import { Dialog } from '../../lib/Dialog'
 import { composer } from '../../state/composer'
 import { notifyLibraryChanged } from './events'
 import { LocationFields, tidyFolder, type Location } from './LocationFields'
-import { workspaceScope } from './scope'
+import { workspaceSharing } from './sharing'
 import { showToast } from '../../lib/Toast'
 import { ErrorText } from '../../lib/ErrorText'
 import { RegionSelect } from '../../lib/RegionSelect'
@@ -28,7 +28,7 @@ export function defaultName(draft: RequestDraft, saved: { name: string } | null)
 export function SaveRequestDialog({ workspace, onClose }: { workspace: Workspace; onClose: () => void }) {
   const [{ draft, saved }] = useState(() => composer.get())
   const [name, setName] = useState(() => defaultName(draft, saved))
-  const [location, setLocation] = useState<Location>({ scope: workspaceScope(workspace.id), folder: '' })
+  const [location, setLocation] = useState<Location>({ sharing: workspaceSharing(workspace.id), folder: '' })
   const [existing, setExisting] = useState<SavedRequest | null>(null)
   const [known, setKnown] = useState<{ requests: SavedRequest[]; folders: SavedFolder[] }>({ requests: [], folders: [] })
   const [saveAsNew, setSaveAsNew] = useState(false)
@@ -38,14 +38,14 @@ export function SaveRequestDialog({ workspace, onClose }: { workspace: Workspace
 
   useEffect(() => {
     let current = true
-    api.saved.list({ workspaceId: workspace.id }).then(
+    api.library.list({ workspaceId: workspace.id }).then(
       (r) => {
         if (!current) return
         setKnown({ requests: r.requests, folders: r.folders })
         const found = saved ? r.requests.find((q) => q.id === saved.id) : undefined
         if (found) {
           setExisting(found)
-          setLocation({ scope: found.scope, folder: found.folder })
+          setLocation({ sharing: found.sharing, folder: found.folder })
         }
       },
       (e: unknown) => current && setError(errorMessage(e))
@@ -57,11 +57,11 @@ export function SaveRequestDialog({ workspace, onClose }: { workspace: Workspace
 
   const save = (secrets: SecretsChoice) =>
     run(async () => {
-      const result = await api.saved.save({
+      const result = await api.library.save({
         id: existing && !saveAsNew ? existing.id : undefined,
         name,
         folder: tidyFolder(location.folder),
-        scope: location.scope,
+        sharing: location.sharing,
         draft,
         secrets,
         region
@@ -82,7 +82,7 @@ export function SaveRequestDialog({ workspace, onClose }: { workspace: Workspace
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     let found: SecretFinding[] = []
-    if (!(await run(async () => (found = (await api.saved.detectSecrets({ draft })).findings)))) return
+    if (!(await run(async () => (found = (await api.library.detectSecrets({ draft })).findings)))) return
     if (found.length > 0) setFindings(found)
     else await save('refuse')
   }

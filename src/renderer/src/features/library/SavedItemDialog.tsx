@@ -7,7 +7,7 @@ import { Dialog } from '../../lib/Dialog'
 import { composer } from '../../state/composer'
 import { notifyLibraryChanged } from './events'
 import { LocationFields, tidyFolder, type Location } from './LocationFields'
-import { sameScope, scopeLabel } from './scope'
+import { sameSharing, sharingLabel } from './sharing'
 import { showToast } from '../../lib/Toast'
 import { reorderedIds } from './tree'
 import { ErrorText } from '../../lib/ErrorText'
@@ -16,14 +16,14 @@ import { useAction } from '../../lib/useAction'
 type Mode = 'menu' | 'rename' | 'move'
 
 export async function deleteSaved(request: SavedRequest): Promise<void> {
-  const { undoToken } = await api.saved.remove({ id: request.id })
+  const { undoToken } = await api.library.remove({ id: request.id })
   notifyLibraryChanged()
   composer.renameSaved(request.id, null)
   showToast(`Deleted “${request.name}”.`, {
     action: {
       label: 'Undo',
       run: () =>
-        void api.saved.undoRemove({ undoToken }).then(
+        void api.library.undoRemove({ undoToken }).then(
           () => {
             notifyLibraryChanged()
             showToast(`Restored “${request.name}”.`)
@@ -37,7 +37,7 @@ export async function deleteSaved(request: SavedRequest): Promise<void> {
 export async function moveSavedBy(requests: readonly SavedRequest[], request: SavedRequest, delta: -1 | 1): Promise<boolean> {
   const orderedIds = reorderedIds(requests, request, delta)
   if (!orderedIds) return false
-  await api.saved.reorder({ folder: request.folder, scope: request.scope, orderedIds })
+  await api.library.reorder({ folder: request.folder, sharing: request.sharing, orderedIds })
   notifyLibraryChanged()
   return true
 }
@@ -57,20 +57,20 @@ export function SavedItemDialog({
 }) {
   const [mode, setMode] = useState<Mode>('menu')
   const [name, setName] = useState(request.name)
-  const [location, setLocation] = useState<Location>({ scope: request.scope, folder: request.folder })
+  const [location, setLocation] = useState<Location>({ sharing: request.sharing, folder: request.folder })
   const action = useAction()
   const { busy, error } = action
   const run = async (work: () => Promise<unknown>, close = true) => {
     if ((await action.run(work)) && close) onClose()
   }
 
-  const siblings = requests.filter((r) => r.folder === request.folder && sameScope(r.scope, request.scope))
+  const siblings = requests.filter((r) => r.folder === request.folder && sameSharing(r.sharing, request.sharing))
   const position = siblings.findIndex((r) => r.id === request.id)
 
   const submitRename = (e: FormEvent) => {
     e.preventDefault()
     void run(async () => {
-      const renamed = await api.saved.rename({ id: request.id, name })
+      const renamed = await api.library.rename({ id: request.id, name })
       notifyLibraryChanged()
       composer.renameSaved(request.id, { id: renamed.id, name: renamed.name })
     })
@@ -78,7 +78,7 @@ export function SavedItemDialog({
   const submitMove = (e: FormEvent) => {
     e.preventDefault()
     void run(async () => {
-      await api.saved.move({ id: request.id, folder: tidyFolder(location.folder), scope: location.scope })
+      await api.library.move({ id: request.id, folder: tidyFolder(location.folder), sharing: location.sharing })
       notifyLibraryChanged()
     })
   }
@@ -87,7 +87,7 @@ export function SavedItemDialog({
     <Dialog title={`Saved request ${request.name}`} onClose={onClose}>
       <h2>{request.name}</h2>
       <p className="muted">
-        <span className="method">{request.draft.method}</span> {request.draft.path} · {scopeLabel(request.scope)}
+        <span className="method">{request.draft.method}</span> {request.draft.path} · {sharingLabel(request.sharing)}
         {request.folder ? ` / ${request.folder}` : ''}
       </p>
       {mode === 'menu' ? (
@@ -100,7 +100,7 @@ export function SavedItemDialog({
             disabled={busy}
             onClick={() =>
               void run(async () => {
-                const copy = await api.saved.duplicate({ id: request.id })
+                const copy = await api.library.duplicate({ id: request.id })
                 notifyLibraryChanged()
                 showToast(`Duplicated as “${copy.name}”.`)
               })

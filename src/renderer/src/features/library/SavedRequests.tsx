@@ -1,4 +1,4 @@
-// The "Saved" tab: a searchable tree of the requests the active workspace sees, by scope and folder.
+// The "Saved" tab: a searchable tree of the requests the active workspace sees, by sharing and folder.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { SavedRequest, SearchHit } from '../../../../shared/library'
@@ -8,7 +8,8 @@ import { composer, useComposer } from '../../state/composer'
 import { useLibraryVersion } from './events'
 import { NewFolderDialog } from './NewFolderDialog'
 import { SavedItemDialog, moveSavedBy } from './SavedItemDialog'
-import { SHARED, scopeLabel, workspaceScope } from './scope'
+import { FolderDialog, type FolderRef } from './FolderDialog'
+import { SHARED, sharingLabel, workspaceSharing } from './sharing'
 import { showToast } from '../../lib/Toast'
 import { treeRows, type TreeRow } from './tree'
 import { useSavedLibrary } from './useSavedLibrary'
@@ -24,6 +25,7 @@ export function SavedRequests({ workspace }: { workspace: Workspace }) {
   const [query, setQuery] = useState('')
   const [actionsFor, setActionsFor] = useState<string | null>(null)
   const [newFolder, setNewFolder] = useState(false)
+  const [folderActions, setFolderActions] = useState<FolderRef | null>(null)
   const byId = useMemo(() => new Map(library.requests.map((r) => [r.id, r])), [library.requests])
   const selected = actionsFor ? byId.get(actionsFor) : undefined
 
@@ -75,7 +77,14 @@ export function SavedRequests({ workspace }: { workspace: Workspace }) {
       {query.trim() ? (
         <SearchResults workspaceId={workspace.id} query={query} onOpen={open} onActions={setActionsFor} />
       ) : (
-        <SavedTree workspace={workspace} library={library} onOpen={loadSaved} onActions={setActionsFor} onKey={onRowKey} />
+        <SavedTree
+          workspace={workspace}
+          library={library}
+          onOpen={loadSaved}
+          onActions={setActionsFor}
+          onFolderActions={setFolderActions}
+          onKey={onRowKey}
+        />
       )}
       {selected ? (
         <SavedItemDialog
@@ -86,6 +95,7 @@ export function SavedRequests({ workspace }: { workspace: Workspace }) {
           onClose={() => setActionsFor(null)}
         />
       ) : null}
+      {folderActions ? <FolderDialog folder={folderActions} requests={library.requests} onClose={() => setFolderActions(null)} /> : null}
       {newFolder ? <NewFolderDialog workspace={workspace} onClose={() => setNewFolder(false)} /> : null}
     </div>
   )
@@ -96,20 +106,22 @@ function SavedTree({
   library,
   onOpen,
   onActions,
+  onFolderActions,
   onKey
 }: {
   workspace: Workspace
   library: ReturnType<typeof useSavedLibrary>
   onOpen: (request: SavedRequest) => void
   onActions: (id: string) => void
+  onFolderActions: (folder: FolderRef) => void
   onKey: (event: KeyboardEvent, request: SavedRequest) => void
 }) {
   const { saved } = useComposer()
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set())
-  const scopes = useMemo(() => [workspaceScope(workspace.id), SHARED], [workspace.id])
+  const sharings = useMemo(() => [workspaceSharing(workspace.id), SHARED], [workspace.id])
   const rows = useMemo(
-    () => treeRows(library.requests, library.folders, scopes, collapsed),
-    [library.requests, library.folders, scopes, collapsed]
+    () => treeRows(library.requests, library.folders, sharings, collapsed),
+    [library.requests, library.folders, sharings, collapsed]
   )
   const scroller = useRef<HTMLDivElement>(null)
   const virtual = useVirtualizer({
@@ -127,18 +139,29 @@ function SavedTree({
     })
 
   const renderRow = (row: TreeRow) => {
-    const indent = { paddingLeft: `${(row.kind === 'scope' ? 0 : row.depth) * 12}px` }
-    if (row.kind !== 'request') {
+    const indent = { paddingLeft: `${(row.kind === 'sharing' ? 0 : row.depth) * 12}px` }
+    if (row.kind === 'sharing') {
       return (
-        <button
-          type="button"
-          className={`tree-toggle ${row.kind}`}
-          style={indent}
-          aria-expanded={row.expanded}
-          onClick={() => toggle(row.key)}
-        >
-          <span aria-hidden>{row.expanded ? '▾' : '▸'}</span> {row.kind === 'scope' ? `${row.label} (${row.count})` : row.name}
+        <button type="button" className="tree-toggle sharing" style={indent} aria-expanded={row.expanded} onClick={() => toggle(row.key)}>
+          <span aria-hidden>{row.expanded ? '▾' : '▸'}</span> {`${row.label} (${row.count})`}
         </button>
+      )
+    }
+    if (row.kind === 'folder') {
+      return (
+        <div className="tree-request" style={indent}>
+          <button type="button" className="tree-toggle folder" aria-expanded={row.expanded} onClick={() => toggle(row.key)}>
+            <span aria-hidden>{row.expanded ? '▾' : '▸'}</span> {row.name}
+          </button>
+          <button
+            type="button"
+            className="link tree-more"
+            aria-label={`Actions for folder ${row.path}`}
+            onClick={() => onFolderActions({ sharing: row.sharing, path: row.path })}
+          >
+            ⋯
+          </button>
+        </div>
       )
     }
     const { request } = row
@@ -199,7 +222,7 @@ function SearchResults({
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
     let current = true
-    api.saved.search({ workspaceId, query, limit: 50 }).then(
+    api.library.search({ workspaceId, query, limit: 50 }).then(
       (r) => {
         if (!current) return
         setHits(r.hits)
@@ -236,7 +259,7 @@ function SearchResults({
               {hit.name}
             </button>
             <span className="muted hit-where">
-              {scopeLabel(hit.scope)}
+              {sharingLabel(hit.sharing)}
               {hit.folder ? ` / ${hit.folder}` : ''} · {hit.path}
             </span>
             <button type="button" className="link tree-more" aria-label={`Actions for ${hit.name}`} onClick={() => onActions(hit.id)}>

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { RequestDraft } from '../../../../shared/model'
-import type { SavedRequest, SavedScope } from '../../../../shared/library'
+import type { SavedRequest, Sharing } from '../../../../shared/library'
 import { folderKey, reorderedIds, treeRows } from './tree'
 
-const WS: SavedScope = { kind: 'workspace', workspaceId: 'ws1' }
-const SHARED: SavedScope = { kind: 'shared' }
+const WS: Sharing = { kind: 'workspace', workspaceId: 'ws1' }
+const SHARED: Sharing = { kind: 'shared' }
 let n = 0
-const req = (name: string, folder: string, scope: SavedScope, order: number): SavedRequest => ({
+const req = (name: string, folder: string, sharing: Sharing, order: number): SavedRequest => ({
   id: `r${++n}`,
   name,
   folder,
-  scope,
+  sharing,
   order,
   draft: RequestDraft.parse({ method: 'GET', path: `/${name}` }),
   updatedAt: '2024-01-01T00:00:00Z'
@@ -18,7 +18,7 @@ const req = (name: string, folder: string, scope: SavedScope, order: number): Sa
 
 const labels = (rows: ReturnType<typeof treeRows>) =>
   rows.map((r) =>
-    r.kind === 'scope'
+    r.kind === 'sharing'
       ? `# ${r.label}`
       : r.kind === 'folder'
         ? `${'  '.repeat(r.depth)}[${r.name}]`
@@ -28,8 +28,8 @@ const labels = (rows: ReturnType<typeof treeRows>) =>
 describe('treeRows', () => {
   const requests = [req('b', '', WS, 1), req('a', '', WS, 0), req('deep', 'Contacts/Search', WS, 0), req('shared', 'Team', SHARED, 0)]
 
-  it('nests folders, keeps saved order and puts the workspace scope before the shared one', () => {
-    const rows = treeRows(requests, [{ scope: WS, folder: 'Empty' }], [WS, SHARED], new Set())
+  it('nests folders, keeps saved order and puts the workspace sharing before the shared one', () => {
+    const rows = treeRows(requests, [{ sharing: WS, folder: 'Empty' }], [WS, SHARED], new Set())
     expect(labels(rows)).toEqual([
       '# This workspace',
       '  [Contacts]',
@@ -44,7 +44,7 @@ describe('treeRows', () => {
     ])
   })
 
-  it('hides what is inside a collapsed folder or scope', () => {
+  it('hides what is inside a collapsed folder or sharing', () => {
     const rows = treeRows(requests, [], [WS, SHARED], new Set([folderKey(WS, 'Contacts'), 'shared']))
     expect(labels(rows)).toEqual(['# This workspace', '  [Contacts]', '  a', '  b', '# Shared by all workspaces'])
   })

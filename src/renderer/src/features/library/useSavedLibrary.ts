@@ -21,7 +21,7 @@ export function useSavedLibrary(workspaceId: string | undefined): SavedLibrary {
   useEffect(() => {
     if (!workspaceId) return
     let current = true
-    api.saved.list({ workspaceId }).then(
+    api.library.list({ workspaceId }).then(
       (r) => current && setState({ requests: r.requests, folders: r.folders, corrupt: r.corrupt, loaded: true, error: null }),
       (e: unknown) => current && setState((s) => ({ ...s, loaded: true, error: errorMessage(e) }))
     )

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { api, errorMessage, on } from '../../api/client'
-import type { OAuthFlowState } from '../../../../shared/contract/workspaces'
+import type { OAuthFlowState } from '../../../../shared/contract/oauth'
 import type { Region } from '../../../../shared/model'
 import { useWorkspaces } from '../../state/workspaces'
 import { RegionSelect } from '../../lib/RegionSelect'

@@ -1,7 +1,7 @@
 // "Fetch all pages": runs a pagination job in main, shows its progress (pages, items, rate,
 // rate-limit waits), can cancel it, and exports what it collected.
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { PaginationProgress } from '../../../../shared/contract/explorer'
+import type { PaginationProgress } from '../../../../shared/contract/pagination'
 import type { RequestDraft } from '../../../../shared/model'
 import { api, errorMessage, on } from '../../api/client'
 import { useCommands, type Command } from '../../shell/commands'
@@ -31,12 +31,12 @@ export function PaginationPanel({ draft, workspaceId }: { draft: RequestDraft; w
     const id = crypto.randomUUID()
     setExportError(null)
     setJob({ phase: 'running', jobId: id, progress: null })
-    api.paginate.start({ jobId: id, workspaceId, draft }).then(
+    api.pagination.start({ jobId: id, workspaceId, draft }).then(
       (r) => setJob({ phase: 'done', jobId: id, pages: r.pages, items: r.items, complete: r.complete, stoppedReason: r.stoppedReason }),
       (e: unknown) => setJob({ phase: 'failed', message: errorMessage(e) })
     )
   }, [running, workspaceId, draft])
-  const cancel = () => jobId && void api.paginate.cancel({ jobId })
+  const cancel = () => jobId && void api.pagination.cancel({ jobId })
 
   const commands = useMemo<Command[]>(
     () => [{ id: 'explorer.fetchAll', title: 'Fetch all pages', section: 'Explorer', run: start }],
@@ -47,7 +47,7 @@ export function PaginationPanel({ draft, workspaceId }: { draft: RequestDraft; w
   const exportAs = async (format: 'json' | 'ndjson' | 'csv') => {
     if (!jobId) return
     try {
-      const file = await api.paginate.export({ jobId, format })
+      const file = await api.pagination.export({ jobId, format })
       downloadText(file.text, file.filename, file.mimeType)
     } catch (e) {
       setExportError(errorMessage(e))

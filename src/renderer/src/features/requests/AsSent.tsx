@@ -1,7 +1,7 @@
 // "As sent": the request line and headers exactly as they went out (Authorization masked; Reveal
 // asks main for it), the response headers and the timing, and "Copy as curl" of that request.
 import { useState } from 'react'
-import type { ResponseSummary } from '../../../../shared/contract/explorer'
+import type { ResponseSummary } from '../../../../shared/contract/requests'
 import type { RequestDraft } from '../../../../shared/model'
 import { curlSnippet } from '../../../../shared/snippets'
 import { api, errorMessage } from '../../api/client'

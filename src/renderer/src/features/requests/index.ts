@@ -1,10 +1,8 @@
-// Composing a request: the tabs, the composer and its parts, the catalog palette.
+// Composing a request: the composer and its parts, the catalog palette.
 import './requests.css'
 export { Composer } from './Composer'
-export { RequestTabs } from './RequestTabs'
 export { AsSent } from './AsSent'
 export { CatalogPalette } from './CatalogPalette'
-export { useDraftPersistence } from './useDraftPersistence'
 export { usePaletteRequests } from './usePaletteRequests'
 export { focusPathField } from './focus'
 export type { JsonSyntaxError } from './json-syntax'

@@ -25,7 +25,7 @@ export function usePaletteRequests(query: string, workspaceId: string | null): P
     let live = true
     const timer = setTimeout(() => {
       void Promise.all([
-        api.saved.search({ workspaceId, query: q, limit: LIMIT }).catch(() => ({ hits: [] })),
+        api.library.search({ workspaceId, query: q, limit: LIMIT }).catch(() => ({ hits: [] })),
         api.history.list({ workspaceId, query: q }).catch(() => ({ entries: [] }))
       ]).then(([saved, history]) => {
         if (!live) return
@@ -35,7 +35,7 @@ export function usePaletteRequests(query: string, workspaceId: string | null): P
             section: 'Saved request',
             title: `${hit.name} — ${hit.method} ${hit.path}`,
             run: () =>
-              void api.saved.list({ workspaceId }).then(({ requests }) => {
+              void api.library.list({ workspaceId }).then(({ requests }) => {
                 const request = requests.find((r) => r.id === hit.id)
                 if (request) composer.openSaved(request.draft, { id: request.id, name: request.name })
               })

@@ -1,7 +1,7 @@
 // The response panel: status line and timings, rate-limit gauge, Intercom errors, the 401/403
 // explanation, and the Pretty / Raw / Headers views of the body.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { RateLimitInfo, ResponseSummary } from '../../../../shared/contract/explorer'
+import type { RateLimitInfo, ResponseSummary } from '../../../../shared/contract/requests'
 import { errorMessage } from '../../api/client'
 import { JsonView } from './JsonView'
 import { useBodyDocument, markResponseReady, remoteChunks, type BodySource } from './useBodyDocument'

@@ -3,7 +3,7 @@
 // response arrives); a large one is formatted in main, and only the rows on screen come over.
 import { useEffect, useState } from 'react'
 import { api } from '../../api/client'
-import { RESPONSE_CHUNK_MAX } from '../../../../shared/contract/explorer'
+import { RESPONSE_CHUNK_MAX } from '../../../../shared/contract/responses'
 import type { DocumentClient, DocumentLoaded } from '../../../../shared/json-document/protocol'
 import { RemoteDocument, WorkerDocument } from './document-clients'
 

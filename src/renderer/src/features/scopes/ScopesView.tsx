@@ -2,7 +2,7 @@
 // from probes that cannot change data and from every response, each state with its evidence.
 import { useEffect, useMemo, useState } from 'react'
 import { PERMISSIONS, type Permission, type PermissionGroup, type PermissionTier } from '../../../../shared/intercom/permissions'
-import type { ScopeReport } from '../../../../shared/contract/explorer'
+import type { ScopeReport } from '../../../../shared/contract/scopes'
 import { api, errorMessage } from '../../api/client'
 import { EVIDENCE_LABELS, evidenceText } from './evidence'
 import { useWorkspaces } from '../../state/workspaces'

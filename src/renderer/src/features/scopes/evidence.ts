@@ -1,6 +1,6 @@
 // How a permission's state and its evidence read on screen; one wording for the Scopes view and
 // the composer's badge.
-import type { ScopeResult } from '../../../../shared/contract/explorer'
+import type { ScopeResult } from '../../../../shared/contract/scopes'
 
 export const EVIDENCE_LABELS: Record<ScopeResult['evidence'], string> = {
   probe: 'probe',

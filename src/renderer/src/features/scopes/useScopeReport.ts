@@ -2,7 +2,7 @@
 // permission badge. Main learns from every response and from inspections, and says so with the
 // scopesChanged event; both places then show the same knowledge.
 import { useCallback, useEffect } from 'react'
-import type { ScopeReport, ScopeResult } from '../../../../shared/contract/explorer'
+import type { ScopeReport, ScopeResult } from '../../../../shared/contract/scopes'
 import { api, errorMessage, on } from '../../api/client'
 import { createStore, useStore } from '../../lib/store'
 

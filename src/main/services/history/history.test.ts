@@ -3,8 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/errors'
-import { CANARY_TOKEN } from './fixtures/canary'
-import { allFiles } from './fixtures/files'
+import { CANARY_TOKEN } from '../library/fixtures/canary'
+import { allFiles } from '../library/fixtures/files'
 import { HISTORY_REQUEST_BODY_MAX, HistoryStore, type RecordHistoryInput } from './history'
 
 let root: string

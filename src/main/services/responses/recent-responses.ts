@@ -1,7 +1,7 @@
 // The last few response bodies, so the renderer can read a large one in pieces. Bounded: older
 // entries fall out (their spooled files stay in the spool folder, which is emptied at start).
 import { readFile } from 'node:fs/promises'
-import type { ResponseBody } from '../http/executor'
+import type { ResponseBody } from '../requests/executor'
 
 export class RecentResponses {
   private readonly bodies = new Map<string, { body: ResponseBody; text: Promise<string> | null }>()

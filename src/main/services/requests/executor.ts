@@ -10,8 +10,8 @@ import type { Readable } from 'node:stream'
 import { AppError } from '../../../shared/errors'
 import { formatBytes } from '../../../shared/format-bytes'
 import { contentLength, type PreparedRequest } from '../../../shared/request/build'
-import { parseIntercomErrors, type IntercomErrorItem } from './intercom-errors'
-import { explainNetworkError } from './network-errors'
+import { parseIntercomErrors, type IntercomErrorItem } from '../http/intercom-errors'
+import { explainNetworkError } from '../http/network-errors'
 
 export type ResponseBody = { kind: 'inline'; text: string } | { kind: 'file'; path: string; bytes: number; preview: string }
 

@@ -3,7 +3,7 @@
 import { AppError, isAppError } from '../../../shared/errors'
 import type { RequestDraft } from '../../../shared/model'
 import { buildRequest, isSameOrigin, type Credential, type PreparedRequest } from '../../../shared/request/build'
-import { executeRequest, type ExecuteOptions, type ExecutedResponse } from '../http/executor'
+import { executeRequest, type ExecuteOptions, type ExecutedResponse } from './executor'
 import type { WorkspaceCredential, WorkspaceRegistry } from '../workspaces'
 
 export interface PreparedForWorkspace {

@@ -164,6 +164,23 @@ test('three dirty tabs come back as they were after a reload', async ({ page, de
   await expect(page.getByRole('navigation', { name: 'Workspaces' }).locator('[aria-current="true"]')).toContainText('Sandbox EU')
 })
 
+test('an edit made just before another view is shown is there on return and after a reload', async ({ page, desk }) => {
+  await desk.open(page)
+  await openExplorer(page)
+  await path(page).fill('/admins')
+  // Straight to another view and back, before the draft's pause-to-store has passed.
+  await page.getByRole('tab', { name: 'Scopes' }).click()
+  await expect(page.getByRole('heading', { name: /^Scopes of / })).toBeVisible()
+  await openExplorer(page)
+  await expect(path(page)).toHaveValue('/admins')
+
+  await page.waitForTimeout(800) // the drafts are stored a moment after the last edit
+  await page.reload()
+  await expect(page.locator('[data-app-state="loaded"]')).toBeVisible()
+  await openExplorer(page)
+  await expect(path(page)).toHaveValue('/admins')
+})
+
 test('history opens in a tab with its own answer; a new target drops the old answer', async ({ page, desk }) => {
   await desk.open(page)
   await switchWorkspace(page, 'Sandbox US')

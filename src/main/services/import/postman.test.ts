@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors'
 import { RequestDraft } from '../../../shared/model'
 import { exportPostmanCollection, importPostmanCollection, POSTMAN_SCHEMA_V21, type ExportableRequest } from './postman'
 
-const FIXTURE = readFileSync(new URL('./fixtures/intercom-collection.postman.json', import.meta.url), 'utf8')
+const FIXTURE = readFileSync(new URL('../library/fixtures/intercom-collection.postman.json', import.meta.url), 'utf8')
 const LITERAL_TOKEN = 'dG9rOjljMWQyZTNmLWZpeHR1cmUtMDAwMC1hYWFhLTEyMzQ1Njc4OWFiYzoxOjA='
 
 describe('importPostmanCollection (Intercom-style fixture)', () => {

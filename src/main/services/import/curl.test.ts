@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildRequest } from '../../../shared/request/build'
 import { RequestDraft } from '../../../shared/model'
-import { CurlImportError, importCurl } from './index'
+import { CurlImportError, importCurl } from './curl'
 
 describe('importCurl with commands in the style of Intercom docs', () => {
   it('imports a POST with a multi-line JSON body, version header and bearer token', () => {

@@ -1,6 +1,6 @@
 // Keeps the open tabs in the data folder: restores them once at start, then stores them a moment
 // after each change (main strips any credential before writing).
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { api } from '../../api/client'
 import { composer, type ComposerState } from '../../state/composer'
 
@@ -13,9 +13,8 @@ function session(state: ComposerState) {
   }
 }
 
-/** True once the stored tabs are back (or there were none). */
-export function useDraftPersistence(): boolean {
-  const [restored, setRestored] = useState(false)
+/** Mounted once by the shell, for the page's whole life. */
+export function useDraftPersistence(): void {
   useEffect(() => {
     let live = true
     let timer: ReturnType<typeof setTimeout> | undefined
@@ -36,22 +35,24 @@ export function useDraftPersistence(): boolean {
       )
       .finally(() => {
         if (!live) return
-        setRestored(true)
         last = composer.get()
         // Only the draft matters on disk: responses and revisions change without a save.
         unsubscribe = composer.subscribe(() => {
           if (timer === undefined) timer = setTimeout(flush, SAVE_DELAY_MS)
         })
       })
-    // A reload right after typing still keeps the last edit.
-    const onHide = () => timer !== undefined && (clearTimeout(timer), flush())
-    window.addEventListener('pagehide', onHide)
+    // A reload (or an unmount) right after typing still keeps the last edit.
+    const flushPending = () => {
+      if (timer === undefined) return
+      clearTimeout(timer)
+      flush()
+    }
+    window.addEventListener('pagehide', flushPending)
     return () => {
       live = false
       unsubscribe()
-      window.removeEventListener('pagehide', onHide)
-      if (timer !== undefined) clearTimeout(timer)
+      window.removeEventListener('pagehide', flushPending)
+      flushPending()
     }
   }, [])
-  return restored
 }

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/errors'
 import { RequestDraft, type RequestDraftInput } from '../../../shared/model'
 import { buildRequest } from '../../../shared/request/build'
-import { executeRequest } from './executor'
+import { executeRequest } from '../requests/executor'
 import {
   fetchAllPages,
   nextCursor,
@@ -15,7 +15,7 @@ import {
   type PaginationKind,
   type PaginationProgress
 } from './paginate'
-import { startServer, type TestServer } from './test-server'
+import { startServer, type TestServer } from '../http/test-server'
 
 /** A fake clock the test server and the paginator share: sleeping moves time, nothing really waits. */
 function fakeTime() {

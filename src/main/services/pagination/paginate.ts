@@ -6,7 +6,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { AppError, isAppError } from '../../../shared/errors'
 import type { RequestDraft } from '../../../shared/model'
 import { systemClock, type Clock } from '../ports'
-import type { ExecutedResponse } from './executor'
+import type { ExecutedResponse } from '../requests/executor'
 
 /**
  * cursor: `?starting_after=` in the query (most list endpoints);

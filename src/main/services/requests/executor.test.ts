@@ -7,8 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/errors'
 import type { PreparedRequest } from '../../../shared/request/build'
 import { executeRequest, type ExecuteOptions } from './executor'
-import { explainNetworkError } from './network-errors'
-import { startServer, type TestServer } from './test-server'
+import { explainNetworkError } from '../http/network-errors'
+import { startServer, type TestServer } from '../http/test-server'
 
 const TOKEN = 'dG9rOnNlY3JldC10b2tlbi0xMjM0NTY3ODkw'
 const servers: TestServer[] = []

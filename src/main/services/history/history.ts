@@ -11,8 +11,8 @@ import { AppError } from '../../../shared/errors'
 import { HistoryEntry, LibraryWorkspaceId, type HistoryList } from '../../../shared/library'
 import { RequestDraft, type RequestDraftInput } from '../../../shared/model'
 import { systemClock, type Clock, type Logger } from '../ports'
-import { invalidInput, isMissing, SerialQueue, storageError, writeFileAtomic } from './fs-util'
-import { redactText, stripSecrets } from './secrets'
+import { invalidInput, isMissing, SerialQueue, storageError, writeFileAtomic } from '../library/fs-util'
+import { redactText, stripSecrets } from '../library/secrets'
 
 export interface HistoryStoreOptions {
   /** e.g. `<userData>/history` */

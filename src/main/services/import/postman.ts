@@ -12,7 +12,7 @@ import {
 } from '../../../shared/library'
 import { HTTP_METHODS, REGION_HOSTS, RequestDraft, type AuthMode, type KeyValue } from '../../../shared/model'
 import { AppError } from '../../../shared/errors'
-import { findSecretValues, maskSecret, stripSecrets } from './secrets'
+import { findSecretValues, maskSecret, stripSecrets } from '../library/secrets'
 
 export const POSTMAN_SCHEMA_V21 = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json'
 

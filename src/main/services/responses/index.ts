@@ -1,2 +1,3 @@
 export { ResponseDocuments, type SpawnDocumentWorker } from './response-documents'
 export type { WorkerBody } from './messages'
+export { RecentResponses } from './recent-responses'
