@@ -10,6 +10,7 @@ import { HTTP_METHODS, REGION_HOSTS } from '../shared/model'
 import type { SavedRequest } from '../shared/library'
 import { buildRequest } from '../shared/request/build'
 import { curlSnippet, tokendeskSnippet, type Shell } from '../shared/snippets'
+import { codeSnippet } from '../shared/snippets/code'
 import { CallFailed, type Desk } from './desk'
 import { envLines, lentVariables, type EnvShell } from './lent-env'
 import { SecretMasker, secretForms } from './mask'
@@ -289,12 +290,13 @@ export async function snippetCommand(desk: Desk, io: Io, ref: string, args: { wo
   const baseUrl = workspace.sandbox ? info.sandboxUrl : REGION_HOSTS[workspace.region]
   if (!baseUrl) throw new Failure('The sandbox is not running, so there is no address to put in the snippet.')
   const prepared = buildRequest(saved.draft, { baseUrl, defaultVersion: workspace.intercomVersion, credential: { kind: 'none' } })
-  const snippet = curlSnippet(prepared, { mode: saved.draft.authMode, secret: null }, { shell, multiline: false, tokenStyle: 'env' })
-  if (lang === 'python' || lang === 'node') {
-    const converted = await desk.call('snippets.convert', { curl: snippet.text, language: lang })
-    return io.stdout.write(converted.code.endsWith('\n') ? converted.code : converted.code + '\n')
-  }
-  io.stdout.write(snippet.text + '\n')
+  // The desktop's Code tab and this command write the same text: one generator for each language.
+  const auth = { mode: saved.draft.authMode, secret: null }
+  const snippet =
+    lang === 'python' || lang === 'node'
+      ? codeSnippet(lang, prepared, auth, { tokenStyle: 'env' })
+      : curlSnippet(prepared, auth, { shell, multiline: false, tokenStyle: 'env' })
+  io.stdout.write(snippet.text.endsWith('\n') ? snippet.text : snippet.text + '\n')
 }
 
 // ─── token, env, run ─────────────────────────────────────────────────────────

@@ -5,6 +5,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectLocalEndpoint, readLock } from '../../src/main/node/local-endpoint'
+import { RequestDraft, type Workspace } from '../../src/shared/model'
+import { buildRequest } from '../../src/shared/request/build'
+import { codeSnippet } from '../../src/shared/snippets/code'
 import { baseEnv, buildCli, runCli, startWriter, tempFolder } from '../support/cli'
 
 const folder = tempFolder()
@@ -297,8 +300,22 @@ describe('saved requests', () => {
 
     const sh = await cli(['snippet', 'Checks/Who am I', '-w', 'Sandbox US'])
     expect(sh.stdout).toMatch(/^curl .*\$INTERCOM_TOKEN/)
-    const python = await cli(['snippet', 'Who am I', '--lang', 'python'])
-    expect(python.stdout).toContain("os.getenv('INTERCOM_TOKEN'")
+    // Python and Node.js: the very text the desktop's Code tab writes for this request.
+    const { sandboxUrl } = (await callDesk('app.info', undefined)) as { sandboxUrl: string }
+    const { workspaces } = (await callDesk('workspaces.list', undefined)) as { workspaces: Workspace[] }
+    const us = workspaces.find((w) => w.name === 'Sandbox US')!
+    const prepared = buildRequest(RequestDraft.parse({ method: 'GET', path: '/me', query: [{ name: 'x', value: 'a b', enabled: true }] }), {
+      baseUrl: sandboxUrl,
+      defaultVersion: us.intercomVersion,
+      credential: { kind: 'none' }
+    })
+    for (const lang of ['python', 'node'] as const) {
+      const printed = await cli(['snippet', 'Who am I', '-w', 'Sandbox US', '--lang', lang])
+      expect(printed.status).toBe(0)
+      const desktop = codeSnippet(lang, prepared, { mode: 'bearer', secret: null }, { tokenStyle: 'env' }).text
+      expect(printed.stdout).toBe(desktop.endsWith('\n') ? desktop : `${desktop}\n`)
+      expect(printed.stdout).toContain('INTERCOM_TOKEN')
+    }
     expect((await cli(['snippet', 'Who am I', '--lang', 'cobol'])).status).toBe(2)
   })
 })

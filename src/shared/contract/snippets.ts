@@ -12,10 +12,5 @@ export const snippetsCalls = {
   'snippets.copyWithToken': call(
     z.object({ workspaceId: WorkspaceRef, draft: RequestDraft, shell: Shell, multiline: z.boolean(), language: CodeLanguage.optional() }),
     z.object({ copied: z.boolean(), text: z.string().nullable(), clearAfterMs: z.number() })
-  ),
-  /** The POSIX curl snippet (never with a real token: see copyWithToken) as Python (requests) or Node.js (fetch) code. */
-  'snippets.convert': call(
-    z.object({ curl: z.string().min(1).max(1_000_000), language: CodeLanguage }),
-    z.object({ code: z.string(), warnings: z.array(z.string()) })
   )
 }

@@ -11,7 +11,7 @@ import { assertHeader, contentLength, maskSecret, type PreparedRequest } from '.
 import { DIALECTS, type Dialect, type Segment } from './shells'
 
 export type Shell = 'posix' | 'powershell' | 'cmd'
-/** Languages main converts the POSIX curl snippet into (with curlconverter). */
+/** Languages the request is also written in as code (`./code.ts`). */
 export const CODE_LANGUAGES = ['python', 'node'] as const
 export type CodeLanguage = (typeof CODE_LANGUAGES)[number]
 export type TokenStyle = 'env' | 'masked' | 'real'

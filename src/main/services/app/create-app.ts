@@ -98,7 +98,12 @@ export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
     events,
     registry,
     sender,
-    saved: new SavedRequestStore({ root: path.join(deps.userData, 'collections'), clock: deps.clock, logger }),
+    saved: new SavedRequestStore({
+      root: path.join(deps.userData, 'collections'),
+      indexFile: path.join(deps.userData, 'library-index.json'),
+      clock: deps.clock,
+      logger
+    }),
     history,
     sandbox,
     documents,

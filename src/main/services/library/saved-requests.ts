@@ -5,7 +5,7 @@
 // The file holds a stable id; folder and sharing come from where the file is, so moving files by hand
 // (or in a merge) is honoured on the next reload().
 import { randomUUID } from 'node:crypto'
-import { promises as fs, readFileSync } from 'node:fs'
+import { promises as fs, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 import { AppError } from '../../../shared/errors'
@@ -25,6 +25,7 @@ import { RequestDraft, type RequestDraftInput } from '../../../shared/model'
 import { systemClock, type Clock, type Logger } from '../ports'
 import { invalidInput, isMissing, SerialQueue, storageError, writeFileAtomic } from './fs-util'
 import { SearchIndex } from './search-index'
+import { FileIndex, type IndexedFile } from './file-index'
 import { detectSecrets, stripSecrets } from './secrets'
 
 /** What one file holds. `format` lets a future version migrate old files. */
@@ -36,6 +37,8 @@ const SavedFile = z.object({
   updatedAt: z.string().default(''),
   request: RequestDraft
 })
+
+type SavedFileData = z.output<typeof SavedFile>
 
 const SaveInput = z.object({
   id: z.string().min(1).optional(),
@@ -57,6 +60,8 @@ export interface SavedRequestStoreOptions {
   logger?: Logger
   /** How long a delete can be undone. Default 10 minutes. */
   undoTtlMs?: number
+  /** Where to keep what the files held, so a start reads only changed files (`<userData>/library-index.json`). */
+  indexFile?: string
 }
 
 interface Entry {
@@ -115,6 +120,7 @@ export class SavedRequestStore {
   private readonly clock: Clock
   private readonly logger: Logger | undefined
   private readonly undoTtlMs: number
+  private readonly indexPath: string | undefined
   private readonly queue = new SerialQueue()
   private readonly index = new SearchIndex()
   private readonly entries = new Map<string, Entry>()
@@ -127,6 +133,7 @@ export class SavedRequestStore {
     this.clock = opts.clock ?? systemClock
     this.logger = opts.logger
     this.undoTtlMs = opts.undoTtlMs ?? 10 * 60_000
+    this.indexPath = opts.indexFile
   }
 
   // ---- reading ----------------------------------------------------------------------------
@@ -480,15 +487,38 @@ export class SavedRequestStore {
     for (const sharing of await this.sharingsOnDisk()) {
       // Files before sub-folders, by name: when two files share an id, the same one always wins.
       const walk = async (dir: string): Promise<void> => {
-        const ents = (await readDirSafe(dir)).filter((d) => !d.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name))
+        const ents = (await readDirSafe(dir)).filter((d) => !d.name.startsWith('.')).sort(byName)
         for (const d of ents) if (d.isFile() && d.name.endsWith('.json')) files.push({ file: path.join(dir, d.name), sharing })
         for (const d of ents) if (d.isDirectory()) await walk(path.join(dir, d.name))
       }
       await walk(this.sharingDir(sharing))
     }
-    // Index in walk order (deterministic duplicate handling).
-    const texts = await readTexts(files.map((f) => f.file))
-    files.forEach(({ file, sharing }, i) => this.indexText(file, texts[i]!, sharing))
+    // Wall time, not the injected clock: it is compared with the files' own modification times.
+    const startedAt = Date.now()
+    const known = this.indexPath ? FileIndex.read<SavedFileData>(this.indexPath) : FileIndex.empty<SavedFileData>()
+    const seen = new Map<string, IndexedFile<SavedFileData>>()
+    let reread = 0
+    // Index in walk order (deterministic duplicate handling), in short synchronous slices.
+    await inSlices(files, ({ file, sharing }) => {
+      const rel = path.relative(this.root, file)
+      let stat: { size: number; mtimeMs: number } | undefined
+      try {
+        stat = statSync(file)
+      } catch (e) {
+        return void this.indexText(file, e instanceof Error ? e : new Error(String(e)), sharing)
+      }
+      let content = known.lookup(rel, stat)
+      if (content === undefined) {
+        reread++
+        content = this.parseFile(file, readTextSync(file), sharing)
+      }
+      if (content === undefined) return
+      if (this.indexContent(file, content, sharing)) seen.set(rel, { size: stat.size, mtimeMs: stat.mtimeMs, content })
+    })
+    if (this.indexPath && (reread > 0 || seen.size !== known.size))
+      await FileIndex.write(this.indexPath, seen, startedAt).catch((e: unknown) =>
+        this.logger?.warn('the saved-request index was not written', { error: e instanceof Error ? e.message : String(e) })
+      )
   }
 
   private async sharingsOnDisk(): Promise<Sharing[]> {
@@ -504,40 +534,53 @@ export class SavedRequestStore {
   }
 
   private indexText(file: string, text: string | Error, knownSharing?: Sharing): Entry | undefined {
-    const rel = path.relative(this.root, file)
-    const fail = (message: string): undefined => {
-      this.corrupt.push({ file: rel, message })
-      this.logger?.warn('saved request file could not be read', { file: rel, message })
-      return undefined
-    }
-    const parts = rel.split(path.sep)
-    const sharing: Sharing | undefined =
-      knownSharing ??
-      (parts[0] === 'shared'
-        ? { kind: 'shared' }
-        : parts[0] === 'workspaces' && parts[1]
-          ? { kind: 'workspace', workspaceId: parts[1] }
-          : undefined)
-    if (!sharing) return fail('not inside shared/ or workspaces/<id>/')
-    const folder = path.relative(this.sharingDir(sharing), path.dirname(file)).split(path.sep).filter(Boolean).join('/')
-    if (text instanceof Error) return fail(`unreadable: ${(text as NodeJS.ErrnoException).code ?? 'error'}`)
+    const content = this.parseFile(file, text, knownSharing)
+    return content && this.indexContent(file, content, knownSharing)
+  }
+
+  /** What a file holds, or undefined (with the reason recorded) when it is not a saved request. */
+  private parseFile(file: string, text: string | Error, knownSharing?: Sharing): SavedFileData | undefined {
+    if (!this.sharingOf(file, knownSharing)) return this.fail(file, 'not inside shared/ or workspaces/<id>/')
+    if (text instanceof Error) return this.fail(file, `unreadable: ${(text as NodeJS.ErrnoException).code ?? 'error'}`)
     let raw: unknown
     try {
       raw = JSON.parse(text)
     } catch (e) {
-      return fail(`not valid JSON: ${(e as Error).message}`)
+      return this.fail(file, `not valid JSON: ${(e as Error).message}`)
     }
     const parsed = SavedFile.safeParse(raw)
     if (!parsed.success) {
       const i = parsed.error.issues[0]
-      return fail(`not a saved request: ${i?.message ?? 'invalid'}${i?.path.length ? ` at ${i.path.join('.')}` : ''}`)
+      return this.fail(file, `not a saved request: ${i?.message ?? 'invalid'}${i?.path.length ? ` at ${i.path.join('.')}` : ''}`)
     }
-    const clash = this.entries.get(parsed.data.id)
-    if (clash) return fail(`duplicate id "${parsed.data.id}" (also in ${path.relative(this.root, clash.file)})`)
-    const { id, name, order, updatedAt, request: draft } = parsed.data
+    return parsed.data
+  }
+
+  /** Adds a file's content to the index, unless another file already holds its id. */
+  private indexContent(file: string, content: SavedFileData, knownSharing?: Sharing): Entry | undefined {
+    const sharing = this.sharingOf(file, knownSharing)
+    if (!sharing) return this.fail(file, 'not inside shared/ or workspaces/<id>/')
+    const clash = this.entries.get(content.id)
+    if (clash) return this.fail(file, `duplicate id "${content.id}" (also in ${path.relative(this.root, clash.file)})`)
+    const folder = path.relative(this.sharingDir(sharing), path.dirname(file)).split(path.sep).filter(Boolean).join('/')
+    const { id, name, order, updatedAt, request: draft } = content
     const entry: Entry = { file, request: { id, name, folder, sharing, order, updatedAt, draft } }
     this.remember(entry)
     return entry
+  }
+
+  private sharingOf(file: string, known?: Sharing): Sharing | undefined {
+    if (known) return known
+    const parts = path.relative(this.root, file).split(path.sep)
+    if (parts[0] === 'shared') return { kind: 'shared' }
+    return parts[0] === 'workspaces' && parts[1] ? { kind: 'workspace', workspaceId: parts[1] } : undefined
+  }
+
+  private fail(file: string, message: string): undefined {
+    const rel = path.relative(this.root, file)
+    this.corrupt.push({ file: rel, message })
+    this.logger?.warn('saved request file could not be read', { file: rel, message })
+    return undefined
   }
 }
 
@@ -550,24 +593,27 @@ async function readDirSafe(dir: string): Promise<import('node:fs').Dirent[]> {
   }
 }
 
+/** Code-unit order: the same on every machine and locale, and far cheaper than a collation. */
+const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+
 /**
- * Reads many small files. Synchronous reads in short slices, yielding between them, are several
- * times faster than one promise per file (an open, stat, read and close round trip each) and never
- * hold the event loop for more than a slice.
+ * Runs `each` over many small files. Synchronous reads in short slices, yielding between them, are
+ * several times faster than one promise per file (an open, stat, read and close round trip each)
+ * and never hold the event loop for more than a slice.
  */
-async function readTexts(files: readonly string[], slice = 256): Promise<Array<string | Error>> {
-  const out: Array<string | Error> = []
-  for (let start = 0; start < files.length; start += slice) {
-    for (const file of files.slice(start, start + slice)) {
-      try {
-        out.push(readFileSync(file, 'utf8'))
-      } catch (e) {
-        out.push(e instanceof Error ? e : new Error(String(e)))
-      }
-    }
-    if (start + slice < files.length) await new Promise((resolve) => setImmediate(resolve))
+async function inSlices<T>(items: readonly T[], each: (item: T) => void, slice = 256): Promise<void> {
+  for (let start = 0; start < items.length; start += slice) {
+    for (const item of items.slice(start, start + slice)) each(item)
+    if (start + slice < items.length) await new Promise((resolve) => setImmediate(resolve))
   }
-  return out
+}
+
+function readTextSync(file: string): string | Error {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e))
+  }
 }
 
 async function readText(file: string): Promise<string | Error> {

@@ -1,9 +1,8 @@
 import type { Handlers } from '../../core/dispatch'
-import { convertCurl } from '../../snippets/convert'
 import { snippetWithToken } from '../../snippets/with-token'
 import { CLIPBOARD_CLEAR_MS, type AppContext } from '../context'
 
-type SnippetsHandlers = Pick<Handlers, 'snippets.copyWithToken' | 'snippets.convert'>
+type SnippetsHandlers = Pick<Handlers, 'snippets.copyWithToken'>
 
 export function snippetsHandlers(ctx: AppContext): SnippetsHandlers {
   return {
@@ -12,7 +11,6 @@ export function snippetsHandlers(ctx: AppContext): SnippetsHandlers {
       if (!ctx.deps.clipboard) return { copied: false, text, clearAfterMs: CLIPBOARD_CLEAR_MS }
       await ctx.deps.clipboard.copySecret(text, CLIPBOARD_CLEAR_MS)
       return { copied: true, text: null, clearAfterMs: CLIPBOARD_CLEAR_MS }
-    },
-    'snippets.convert': ({ curl, language }) => convertCurl(curl, language)
+    }
   }
 }
