@@ -3,11 +3,12 @@
 // `node -e "fetch(…)"` of the same URL in the same run. Whole processes are timed, start-up included.
 // Run: npx tsx bench/cli.bench.ts — prints a table and writes test-results/bench/cli.json (bench/results/ with --save).
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { startBrowserMode, stopBrowserMode } from '../e2e/support/browser-mode'
+import { writeResult } from './results'
 
 const RUNS = 9
 const BIN = 'bin/tokendesk.mjs'
@@ -60,8 +61,7 @@ try {
     console.log(
       `${r.name}: ${r.ms.toFixed(0)} ms = ${r.ratio.toFixed(2)}×${r.target ? ` (target ≤ ${r.target}×: ${r.ratio <= r.target ? 'met' : 'missed'})` : ''}`
     )
-  mkdirSync('bench/results', { recursive: true })
-  writeFileSync('bench/results/cli.json', JSON.stringify({ baselineMs: base, rows, runs: RUNS }, null, 2) + '\n')
+  console.log(`wrote ${await writeResult('cli', { baselineMs: base, rows, runs: RUNS })}`)
 } finally {
   await stopBrowserMode(child)
   rmSync(appFolder, { recursive: true, force: true })

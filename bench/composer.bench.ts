@@ -5,14 +5,14 @@
 //   to the next paint), median and worst of 20 keys (baseline: the same with a 10 KB body). Above
 //   512 KB the editor is read-only by design, so this measures that the window stays responsive;
 // - opening a new tab and switching tabs with 20 tabs open (baseline: with 2 tabs open).
-// Run: npx tsx bench/composer.bench.ts — prints a table and writes bench/results/composer.json.
+// Run: npx tsx bench/composer.bench.ts — prints a table and writes test-results/bench/composer.json (bench/results/ with --save).
 import { mkdtempSync, rmSync } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Page } from 'playwright-core'
 import { chromiumLaunchOptions } from '../e2e/support/chromium'
 import { startBrowserMode, stopBrowserMode } from '../e2e/support/browser-mode'
+import { writeResult } from './results'
 
 const KEYS = 20
 
@@ -187,11 +187,7 @@ try {
     }))
   )
   console.log('Event Timing reports interactions of 16 ms or more; shorter ones count as 16 ms. A 0 ms task means none over 50 ms.')
-  await mkdir(new URL('./results/', import.meta.url), { recursive: true })
-  await writeFile(
-    new URL('./results/composer.json', import.meta.url),
-    JSON.stringify({ ranAt: new Date().toISOString(), largeBodyChars: large.length, results: rows }, null, 2) + '\n'
-  )
+  console.log(`wrote ${await writeResult('composer', { ranAt: new Date().toISOString(), largeBodyChars: large.length, results: rows })}`)
 } finally {
   await browser.close()
   await stopBrowserMode(child)

@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark in turn, each printing its own table and writing its JSON to
-// bench/results/. Figures are ratios to baselines measured in the same run.
+// test-results/bench/ (bench/results/ with --save). Figures are ratios to baselines measured in the same run.
 import { spawnSync } from 'node:child_process'
 
 const BENCHES = [
