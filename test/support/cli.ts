@@ -45,6 +45,8 @@ export function runCli(
   let stderr = ''
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()))
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
+  // A command that exits before reading its input closes the pipe: that EPIPE is not the test's failure.
+  child.stdin!.on('error', () => undefined)
   child.stdin!.end(options.input ?? '')
   return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })))
 }

@@ -2,14 +2,14 @@
 // (undone from the toast, as deleting one request is).
 import { useState, type FormEvent } from 'react'
 import type { SavedRequest, Sharing } from '../../../../shared/library'
-import { api, errorMessage } from '../../api/client'
+import { api } from '../../api/client'
 import { Dialog } from '../../lib/Dialog'
 import { ErrorText } from '../../lib/ErrorText'
-import { showToast } from '../../lib/Toast'
 import { useAction } from '../../lib/useAction'
 import { composer } from '../../state/composer'
 import { notifyLibraryChanged } from './events'
 import { sameSharing, sharingLabel } from './sharing'
+import { offerUndo } from './undo-delete'
 
 export interface FolderRef {
   sharing: Sharing
@@ -24,21 +24,8 @@ const requestCount = (n: number) => (n === 1 ? '1 request' : `${n} requests`)
 
 async function deleteFolder(folder: FolderRef, inside: readonly SavedRequest[]): Promise<void> {
   const { undoToken } = await api.library.removeFolder({ sharing: folder.sharing, folder: folder.path })
-  notifyLibraryChanged()
   for (const request of inside) composer.renameSaved(request.id, null)
-  showToast(`Deleted folder “${folder.path}” and ${requestCount(inside.length)}.`, {
-    action: {
-      label: 'Undo',
-      run: () =>
-        void api.library.undoRemove({ undoToken }).then(
-          () => {
-            notifyLibraryChanged()
-            showToast(`Restored folder “${folder.path}”.`)
-          },
-          (e: unknown) => showToast(errorMessage(e), { tone: 'error' })
-        )
-    }
-  })
+  offerUndo(`Deleted folder “${folder.path}” and ${requestCount(inside.length)}.`, `Restored folder “${folder.path}”.`, undoToken)
 }
 
 export function FolderDialog({ folder, requests, onClose }: { folder: FolderRef; requests: readonly SavedRequest[]; onClose: () => void }) {

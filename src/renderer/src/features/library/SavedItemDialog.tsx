@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react'
 import type { SavedFolder, SavedRequest } from '../../../../shared/library'
 import type { Workspace } from '../../../../shared/model'
-import { api, errorMessage } from '../../api/client'
+import { api } from '../../api/client'
 import { Dialog } from '../../lib/Dialog'
 import { composer } from '../../state/composer'
 import { notifyLibraryChanged } from './events'
@@ -10,6 +10,7 @@ import { LocationFields, tidyFolder, type Location } from './LocationFields'
 import { sameSharing, sharingLabel } from './sharing'
 import { showToast } from '../../lib/Toast'
 import { reorderedIds } from './tree'
+import { offerUndo } from './undo-delete'
 import { ErrorText } from '../../lib/ErrorText'
 import { useAction } from '../../lib/useAction'
 
@@ -17,21 +18,8 @@ type Mode = 'menu' | 'rename' | 'move'
 
 export async function deleteSaved(request: SavedRequest): Promise<void> {
   const { undoToken } = await api.library.remove({ id: request.id })
-  notifyLibraryChanged()
   composer.renameSaved(request.id, null)
-  showToast(`Deleted “${request.name}”.`, {
-    action: {
-      label: 'Undo',
-      run: () =>
-        void api.library.undoRemove({ undoToken }).then(
-          () => {
-            notifyLibraryChanged()
-            showToast(`Restored “${request.name}”.`)
-          },
-          (e: unknown) => showToast(errorMessage(e), { tone: 'error' })
-        )
-    }
-  })
+  offerUndo(`Deleted “${request.name}”.`, `Restored “${request.name}”.`, undoToken)
 }
 
 export async function moveSavedBy(requests: readonly SavedRequest[], request: SavedRequest, delta: -1 | 1): Promise<boolean> {
