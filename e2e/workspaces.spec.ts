@@ -78,6 +78,12 @@ test('adds a workspace by pasting a token, refusing a bad one and a duplicate', 
   await dialog.getByRole('button', { name: 'Verify and add' }).click()
   await expect(dialog).toBeHidden()
   await expect(sidebar(page).getByRole('button', { name: /Sandbox EU/ })).toHaveAttribute('aria-current', 'true')
+  // A new workspace gets a colour of its own, not one already in use.
+  const colours = await sidebar(page)
+    .locator('.dot')
+    .evaluateAll((dots) => dots.map((d) => getComputedStyle(d).backgroundColor))
+  expect(colours).toHaveLength(2)
+  expect(new Set(colours).size).toBe(2)
 
   await sidebar(page).getByRole('button', { name: '+ Add workspace' }).click()
   await dialog.getByLabel('Embedded sandbox token').check()
