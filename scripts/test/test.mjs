@@ -61,6 +61,9 @@ if (existsSync(playwrightJson)) {
   failed += p.stats.unexpected
   skipped += p.stats.skipped
 }
+// Errors outside any test (vitest.config.ts writes them) are repeated here, near the summary.
+const unhandled = path.join(reports, 'unhandled-errors.txt')
+if (existsSync(unhandled)) console.error(`\nErrors outside any test:\n${readFileSync(unhandled, 'utf8').slice(0, 4000)}`)
 const otherFailures = failures.filter((f) => !f.endsWith('tests'))
 if (failures.length) console.error(`\nFailed steps: ${failures.join(', ')}`)
 console.log(`\ntests: ${passed} passed, ${failed + otherFailures.length} failed, ${skipped} skipped`)
