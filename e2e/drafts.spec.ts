@@ -254,6 +254,8 @@ test('layout at 1024×640: hide the side panels with Ctrl+B or the button, resiz
   // Names are not cut down to a letter.
   const name = sidebar.locator('.workspace-name').first()
   expect((await name.boundingBox())!.width).toBeGreaterThan(50)
+  // At 1024 px the sandbox names are shown whole (the badges wrap below them).
+  expect(await sidebar.locator('.workspace-name').evaluateAll((names) => names.filter((n) => n.scrollWidth > n.clientWidth).length)).toBe(0)
   await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeInViewport()
 
   await path(page).press('Control+b')
