@@ -6,7 +6,7 @@ import { RegionSelect } from '../../lib/RegionSelect'
 import { copyText } from '../../lib/clipboard'
 import { ErrorText } from '../../lib/ErrorText'
 import { LendingSection } from '../cli'
-import { vaultInPlainWords } from '../../shell/Notices'
+import { vaultInPlainWords } from '../app'
 
 const REVEAL_MS = 30_000
 

@@ -1,7 +1,7 @@
 import { useState } from 'react'
-import { api, errorMessage } from '../api/client'
-import type { VaultInfo } from '../../../shared/contract/app'
-import { useWorkspaces } from '../state/workspaces'
+import { api, errorMessage } from '../../api/client'
+import type { VaultInfo } from '../../../../shared/contract/app'
+import { useWorkspaces } from '../../state/workspaces'
 
 /** The secret store's situation in plain words; the technical detail stays behind "How to fix". */
 export function vaultInPlainWords(vault: VaultInfo): string {

@@ -1,5 +1,5 @@
-import { useWorkspaces } from '../state/workspaces'
-import { shortcutLabel } from './commands'
+import { useWorkspaces } from '../../state/workspaces'
+import { shortcutLabel } from '../../shell/commands'
 
 export function StatusBar() {
   const { info, active } = useWorkspaces()
