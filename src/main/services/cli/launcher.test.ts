@@ -28,9 +28,18 @@ function awkwardDir(label: string): string {
 afterEach(() => temps.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })))
 
 const install = (dir: string, command: string[], env: NodeJS.ProcessEnv = {}) =>
-  installLauncher({ platform: process.platform, command, env: { PATH: '/usr/bin:/bin', ...env, TOKEN_DESK_BIN_DIR: dir }, homedir: os.homedir() })
+  installLauncher({
+    platform: process.platform,
+    command,
+    env: { PATH: '/usr/bin:/bin', ...env, TOKEN_DESK_BIN_DIR: dir },
+    homedir: os.homedir()
+  })
 
-function run(program: string, args: string[], env: NodeJS.ProcessEnv = baseEnv()): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function run(
+  program: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = baseEnv()
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   // detached: no controlling terminal, as a script runs it.
   const child = spawn(program, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
@@ -86,7 +95,10 @@ describe('the command the launcher runs', () => {
       '--'
     ])
     expect(desktopLauncherCommand({ ...electron, packaged: false })).toEqual(['/tmp/.mount_x/token-desk', '/repo', CLI_MARKER, '--'])
-    expect(nodeLauncherCommand('/usr/bin/node', '/src/token-desk')).toEqual(['/usr/bin/node', path.join('/src/token-desk', 'bin', 'tokendesk.mjs')])
+    expect(nodeLauncherCommand('/usr/bin/node', '/src/token-desk')).toEqual([
+      '/usr/bin/node',
+      path.join('/src/token-desk', 'bin', 'tokendesk.mjs')
+    ])
   })
 })
 
@@ -190,7 +202,9 @@ describe('installing', () => {
   it('refuses a link (npm link’s tokendesk) and a folder of that name', async () => {
     const dir = awkwardDir('link')
     symlinkSync(BIN, path.join(dir, 'tokendesk'))
-    await expect(install(dir, [process.execPath, BIN])).rejects.toThrow(`(a link to ${BIN}, perhaps from npm link) that Token Desk did not write`)
+    await expect(install(dir, [process.execPath, BIN])).rejects.toThrow(
+      `(a link to ${BIN}, perhaps from npm link) that Token Desk did not write`
+    )
     expect(lstatSync(path.join(dir, 'tokendesk')).isSymbolicLink()).toBe(true)
 
     const other = awkwardDir('folder')
@@ -241,7 +255,19 @@ describe('the installed launcher, run by real shells', () => {
     const echo = 'process.stdout.write(JSON.stringify(process.argv.slice(1)))'
     for (const [way, program, prefix] of ways(launcher)) {
       const userData = awkwardDir('data')
-      const got = await run(program, [...prefix, 'run', '--user-data', userData, '-w', 'Sandbox US', '--', process.execPath, '-e', echo, ...args])
+      const got = await run(program, [
+        ...prefix,
+        'run',
+        '--user-data',
+        userData,
+        '-w',
+        'Sandbox US',
+        '--',
+        process.execPath,
+        '-e',
+        echo,
+        ...args
+      ])
       expect({ way, stderr: got.stderr, status: got.status }).toEqual({ way, stderr: '', status: 0 })
       expect(JSON.parse(got.stdout)).toEqual(args)
     }

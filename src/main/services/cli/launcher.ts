@@ -76,7 +76,10 @@ export function launcherDir(platform: Platform, env: NodeJS.ProcessEnv, homedir:
   if (chosen) {
     const expanded = chosen === '~' || /^~[/\\]/.test(chosen) ? p.join(homedir, chosen.slice(1)) : chosen
     if (!p.isAbsolute(expanded))
-      throw new AppError('invalid_input', `${BIN_DIR_VAR} must name a full folder path, such as ${p.join(homedir, 'bin')}; it is “${chosen}”.`)
+      throw new AppError(
+        'invalid_input',
+        `${BIN_DIR_VAR} must name a full folder path, such as ${p.join(homedir, 'bin')}; it is “${chosen}”.`
+      )
     return p.normalize(expanded)
   }
   if (platform === 'win32') {
