@@ -15,11 +15,13 @@ export interface Desk {
   open(page: Page): Promise<void>
 }
 
-export const test = base.extend<{ desk: Desk; deskArgs: string[] }>({
+export const test = base.extend<{ desk: Desk; deskArgs: string[]; deskEnv: Record<string, string> }>({
   deskArgs: [[], { option: true }],
-  desk: async ({ deskArgs }, use) => {
+  /** Extra environment for the app, e.g. TOKEN_DESK_BIN_DIR. */
+  deskEnv: [{}, { option: true }],
+  desk: async ({ deskArgs, deskEnv }, use) => {
     const userData = mkdtempSync(path.join(os.tmpdir(), 'token-desk-e2e-'))
-    const { child, info } = await startBrowserMode(userData, deskArgs)
+    const { child, info } = await startBrowserMode(userData, deskArgs, deskEnv)
     await use({
       ...info,
       userData,

@@ -19,11 +19,26 @@ import { forwardEvents, registerContract } from './electron/ipc'
 import { APP_ORIGIN } from './services/security/policy'
 import { electronStoreFactory } from './electron/store'
 import { acquireWriter, serveLocalEndpoint } from './node/local-endpoint'
+import { commandLineArgs, desktopLauncherCommand } from './services/cli/launcher'
 
 const logger = createLogger()
 const devServerUrl = !app.isPackaged ? (process.env['ELECTRON_RENDERER_URL'] ?? null) : null
 
-if (!app.requestSingleInstanceLock()) {
+// Started by the installed `tokendesk` launcher (`<Token Desk> --tokendesk-cli -- ARGS…`): run the
+// command line in this process, with no window and no single-instance lock, and exit with its status.
+const cliArgs = commandLineArgs(process.argv)
+if (cliArgs) {
+  app.dock?.hide()
+  void import('../cli/run')
+    .then(({ runCommandLine }) => runCommandLine(cliArgs))
+    .then(
+      (status) => app.exit(status),
+      (error: unknown) => {
+        process.stderr.write(`tokendesk: ${error instanceof Error ? error.message : String(error)}\n`)
+        app.exit(1)
+      }
+    )
+} else if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   registerAppScheme()
@@ -66,6 +81,12 @@ async function main(): Promise<void> {
     logger,
     notices,
     spawnDocumentWorker: () => new Worker(documentWorkerPath),
+    cliLauncher: desktopLauncherCommand({
+      packaged: app.isPackaged,
+      execPath: process.execPath,
+      appPath: app.getAppPath(),
+      appImage: process.env['APPIMAGE']
+    }),
     weakStorage: {
       offered: process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text',
       enabled: basicTextOptIn,

@@ -11,6 +11,7 @@ import { startWebServer } from './server'
 import { createNodeDependencies } from '../node/dependencies'
 import type { SandboxOptions } from '../sandbox'
 import { acquireWriter, serveLocalEndpoint } from '../node/local-endpoint'
+import { nodeLauncherCommand } from '../services/cli/launcher'
 
 const { values } = parseArgs({
   options: {
@@ -52,7 +53,14 @@ try {
   console.error('--sandbox-options must be JSON, e.g. \'{"contacts":20000}\'.')
   process.exit(2)
 }
-const desk = await createApp({ ...deps, host: 'web', sandbox, sandboxWorkspaces: !values['no-sandbox-workspaces'] })
+const desk = await createApp({
+  ...deps,
+  host: 'web',
+  sandbox,
+  sandboxWorkspaces: !values['no-sandbox-workspaces'],
+  // "Install command line tool" here installs the checkout's own `tokendesk`, run by this Node.
+  cliLauncher: nodeLauncherCommand(process.execPath, repoRoot)
+})
 const server = await startWebServer({ dispatch: desk.dispatch, events: desk.events, rendererRoot, port: Number(values.port) })
 // The command line's door: `tokendesk` talks to this run instead of opening the files itself.
 const endpoint = await serveLocalEndpoint(lock, desk.localDispatch)

@@ -12,6 +12,7 @@ import { LibraryPanel, LibraryCommands } from './features/library'
 import { SnippetPanel } from './features/snippets'
 import { focusPathField } from './features/requests'
 import { useDraftPersistence } from './features/drafts'
+import { CliCommands } from './features/cli'
 import { PanelToggle } from './shell/PanelToggle'
 import { useLayout } from './state/layout'
 import { TabList, tabPanelProps } from './lib/Tabs'
@@ -84,6 +85,7 @@ function Shell() {
       ) : null}
       {adding ? <AddWorkspaceDialog onClose={() => setAdding(false)} /> : null}
       <LibraryCommands />
+      <CliCommands />
       <Toasts />
     </div>
   )

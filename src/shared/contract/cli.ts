@@ -50,10 +50,22 @@ export const LendRequest = z.object({
   secret: z.boolean().default(false)
 })
 
+export const InstalledLauncher = z.object({
+  /** Where the `tokendesk` launcher was written. */
+  path: z.string(),
+  /** Its folder is on the PATH Token Desk was started with. */
+  onPath: z.boolean(),
+  /** The line that puts the folder on the PATH, when it is not. */
+  pathHint: z.string().nullable()
+})
+export type InstalledLauncher = z.infer<typeof InstalledLauncher>
+
 export const cliCalls = {
   'cli.lending': call(z.object({ workspaceId: WorkspaceId }), Lending),
   /** Allow or withdraw; withdrawing is one click in Workspace settings. */
   'cli.setLending': call(z.object({ workspaceId: WorkspaceId, allowed: z.boolean() }), Lending),
+  /** "Install command line tool": writes the `tokendesk` launcher into a folder on the PATH. */
+  'cli.install': call(NoInput, InstalledLauncher),
   'cli.workspaces': call(NoInput, z.object({ workspaces: z.array(CliWorkspace), activeId: z.string().nullable() })),
   /** Records a lend and, when asked, hands over the credential. Refused while lending is off. */
   'cli.lend': call(

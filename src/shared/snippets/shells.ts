@@ -29,6 +29,17 @@ export function powershellQuote(text: string): string {
  */
 const CMD_SAFE = /^[A-Za-z0-9 _\-.,:;/=+?@#~*[\]{}$'&…]*$/
 
+/**
+ * One argument in a batch file (.cmd), such as a program's path. Unlike the prompt, a batch file can
+ * keep `%` literal (`%%`), and inside "…" `& | < > ( ) ^` are plain text. `\` is fine (Windows paths
+ * need it) except last, where MSVCRT would read `\"` as an escaped quote. A `"` cannot be written,
+ * and `!` is literal only with delayed expansion off (the launcher switches it off). Null when unsafe.
+ */
+export function cmdFileQuote(text: string): string | null {
+  if (/["\r\n\0]/.test(text) || text.endsWith('\\')) return null
+  return `"${text.replaceAll('%', '%%')}"`
+}
+
 const posix: Dialect = {
   program: 'curl',
   continuation: ' \\',

@@ -38,6 +38,11 @@ export interface AppDeps {
   notices?: string[]
   /** Starts a worker thread that formats large response bodies (see services/responses). */
   spawnDocumentWorker: SpawnDocumentWorker
+  /**
+   * The command the installed `tokendesk` launcher runs (services/cli/launcher.ts): the packaged app
+   * with its marker, or Node with the repository's bin/tokendesk.mjs. Absent: nothing to install.
+   */
+  cliLauncher?: readonly string[]
   /** The desktop host on Linux without a keyring offers basic_text storage on explicit opt-in. */
   weakStorage?: { offered: boolean; enabled: boolean; set(allow: boolean): void }
 }

@@ -2,8 +2,10 @@
 import type { Handlers } from '../../core/dispatch'
 import { AppError } from '../../../../shared/errors'
 import type { AppContext } from '../context'
+import { installLauncher } from '../../cli/launcher'
+import os from 'node:os'
 
-type CliHandlers = Pick<Handlers, 'cli.lending' | 'cli.setLending' | 'cli.workspaces' | 'cli.lend'>
+type CliHandlers = Pick<Handlers, 'cli.lending' | 'cli.setLending' | 'cli.install' | 'cli.workspaces' | 'cli.lend'>
 
 export function cliHandlers(ctx: AppContext): CliHandlers {
   const { registry, lending } = ctx
@@ -15,6 +17,12 @@ export function cliHandlers(ctx: AppContext): CliHandlers {
   return {
     'cli.lending': ({ workspaceId }) => lending.get(registry.get(workspaceId)),
     'cli.setLending': ({ workspaceId, allowed }) => lending.set(registry.get(workspaceId), allowed),
+    'cli.install': () => {
+      const command = ctx.deps.cliLauncher
+      if (!command) throw new AppError('not_found', 'This Token Desk has no command line tool to install.')
+      // The folder and the PATH check follow this process's own environment (TOKEN_DESK_BIN_DIR, PATH).
+      return installLauncher({ platform: process.platform, command, env: process.env, homedir: os.homedir() })
+    },
     'cli.workspaces': async () => {
       const workspaces = await Promise.all(
         registry.list().map(async (w) => ({ ...w, secretAvailable: await available(w.id), lendAllowed: lending.get(w).allowed }))

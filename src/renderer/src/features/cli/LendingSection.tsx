@@ -4,9 +4,11 @@ import { useEffect, useState } from 'react'
 import type { Lending } from '../../../../shared/contract/cli'
 import type { Workspace } from '../../../../shared/model'
 import { api, errorMessage, on } from '../../api/client'
+import { INSTALL_TITLE, installCommandLineTool } from './installTool'
 
 export function LendingSection({ workspace, onError }: { workspace: Workspace; onError: (e: string) => void }) {
   const [lending, setLending] = useState<Lending | null>(null)
+  const [installing, setInstalling] = useState(false)
   useEffect(() => {
     let live = true
     const load = () =>
@@ -76,6 +78,17 @@ export function LendingSection({ workspace, onError }: { workspace: Workspace; o
       ) : (
         <p className="muted">Not lent yet.</p>
       )}
+      <p className="muted">Puts the tokendesk command on your PATH, as VS Code installs code.</p>
+      <button
+        type="button"
+        disabled={installing}
+        onClick={() => {
+          setInstalling(true)
+          void installCommandLineTool().finally(() => setInstalling(false))
+        }}
+      >
+        {INSTALL_TITLE}
+      </button>
     </section>
   )
 }

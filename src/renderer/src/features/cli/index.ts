@@ -1,2 +1,3 @@
-// Lending a workspace's token to the tokendesk command line.
+// Lending a workspace's token to the tokendesk command line, and installing `tokendesk`.
 export { LendingSection } from './LendingSection'
+export { CliCommands } from './CliCommands'
