@@ -1,23 +1,11 @@
 // The desktop app itself, through Playwright's Electron driver. It needs Electron's binary, which
 // is downloaded from GitHub on first use; where that is impossible the suite skips with one reason.
 import { test, expect, _electron as electron, type ElectronApplication } from '@playwright/test'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { binary, SKIP_REASON } from './binary'
 
-const require = createRequire(import.meta.url)
-const electronDir = path.dirname(require.resolve('electron/package.json'))
-
-function electronBinary(): string | null {
-  const pathFile = path.join(electronDir, 'path.txt')
-  if (!existsSync(pathFile)) return null
-  const binary = path.join(electronDir, 'dist', readFileSync(pathFile, 'utf8'))
-  return existsSync(binary) ? binary : null
-}
-
-const binary = electronBinary()
-const SKIP_REASON = 'the Electron binary is not installed (it is downloaded from GitHub, unreachable here); browser mode covers the UI'
 if (!binary) console.log(`electron e2e skipped: ${SKIP_REASON}`)
 test.skip(!binary, SKIP_REASON)
 

@@ -4,23 +4,11 @@
 // skips with one reason, and browser mode's e2e/cli-install.spec.ts covers the same UI.
 import { test, expect, _electron as electron } from '@playwright/test'
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { binary, SKIP_REASON } from './binary'
 
-const require = createRequire(import.meta.url)
-const electronDir = path.dirname(require.resolve('electron/package.json'))
-
-function electronBinary(): string | null {
-  const pathFile = path.join(electronDir, 'path.txt')
-  if (!existsSync(pathFile)) return null
-  const binary = path.join(electronDir, 'dist', readFileSync(pathFile, 'utf8'))
-  return existsSync(binary) ? binary : null
-}
-
-const binary = electronBinary()
-const SKIP_REASON = 'the Electron binary is not installed (it is downloaded from GitHub, unreachable here); browser mode covers the UI'
 if (!binary) console.log(`electron cli-install e2e skipped: ${SKIP_REASON}`)
 test.skip(!binary, SKIP_REASON)
 
