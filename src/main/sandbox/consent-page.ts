@@ -1,23 +1,8 @@
 // HTML for the OAuth consent and error pages. No script at all; styles come from a same-origin
 // stylesheet so the CSP can forbid everything inline.
-import { PERMISSIONS, permissionById, type PermissionGroup } from '../../shared/intercom/permissions'
+import { PERMISSIONS, PERMISSION_GROUP_LABELS, permissionById, type PermissionGroup } from '../../shared/intercom/permissions'
 
 export const CONSENT_CSS_PATH = '/oauth/consent.css'
-
-const GROUP_LABELS: Record<PermissionGroup, string> = {
-  people: 'People',
-  companies: 'Companies',
-  conversations: 'Conversations',
-  tickets: 'Tickets',
-  teams_and_teammates: 'Teams and teammates',
-  tags: 'Tags',
-  events: 'Events',
-  workspace_counts: 'Workspace counts',
-  data_attributes: 'Data attributes',
-  content: 'Content',
-  exports: 'Exports',
-  platform: 'Platform'
-}
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
@@ -79,7 +64,7 @@ export function renderConsentPage(view: ConsentView): string {
     .filter((g) => byGroup.has(g))
     .map(
       (g) =>
-        `<section class="group" aria-labelledby="group-${g}"><h3 id="group-${g}">${GROUP_LABELS[g]}</h3><ul>${(byGroup.get(g) ?? []).join('')}</ul></section>`
+        `<section class="group" aria-labelledby="group-${g}"><h3 id="group-${g}">${PERMISSION_GROUP_LABELS[g]}</h3><ul>${(byGroup.get(g) ?? []).join('')}</ul></section>`
     )
     .join('\n')
   const workspaces = view.workspaces

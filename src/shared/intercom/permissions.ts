@@ -18,6 +18,22 @@ export type PermissionGroup =
   | 'exports'
   | 'platform'
 
+/** Each group's heading, the same on the sandbox's consent page and in the Scopes view. */
+export const PERMISSION_GROUP_LABELS: Record<PermissionGroup, string> = {
+  people: 'People',
+  companies: 'Companies',
+  conversations: 'Conversations',
+  tickets: 'Tickets',
+  teams_and_teammates: 'Teams and teammates',
+  tags: 'Tags',
+  events: 'Events',
+  workspace_counts: 'Workspace counts',
+  data_attributes: 'Data attributes',
+  content: 'Content',
+  exports: 'Exports',
+  platform: 'Platform'
+}
+
 export interface Permission {
   id: string
   label: string

@@ -1,7 +1,7 @@
 // The scope inspector: which of Intercom's permissions the active workspace's token holds, learned
 // from probes that cannot change data and from every response, each state with its evidence.
 import { useEffect, useMemo, useState } from 'react'
-import { PERMISSIONS, type Permission, type PermissionGroup, type PermissionTier } from '../../../../shared/intercom/permissions'
+import { PERMISSIONS, PERMISSION_GROUP_LABELS, type Permission, type PermissionTier } from '../../../../shared/intercom/permissions'
 import type { ScopeReport } from '../../../../shared/contract/scopes'
 import { api, errorMessage } from '../../api/client'
 import { EVIDENCE_LABELS, evidenceText } from './evidence'
@@ -17,21 +17,6 @@ const TIERS: { tier: PermissionTier; title: string; blurb: string }[] = [
   { tier: 'extended', title: 'Extended scopes', blurb: 'Workspace data; requested for an app in the Developer Hub.' },
   { tier: 'unlisted', title: 'Other identifiers', blurb: 'Named by the API reference but not on the scopes page.' }
 ]
-
-const GROUP_TITLES: Record<PermissionGroup, string> = {
-  people: 'People',
-  companies: 'Companies',
-  conversations: 'Conversations',
-  tickets: 'Tickets',
-  teams_and_teammates: 'Teams and teammates',
-  tags: 'Tags',
-  events: 'Events',
-  workspace_counts: 'Counts',
-  data_attributes: 'Data attributes',
-  content: 'Content',
-  exports: 'Exports',
-  platform: 'Platform'
-}
 
 /** Registers the palette's "Inspect scopes" for the active workspace (used by this view and the explorer). */
 export function useInspectScopesCommand(workspaceId: string | null | undefined): void {
@@ -188,7 +173,7 @@ function TierTable({
           <tbody key={group}>
             <tr className="scopes-group">
               <th scope="colgroup" colSpan={6}>
-                {GROUP_TITLES[group]}
+                {PERMISSION_GROUP_LABELS[group]}
               </th>
             </tr>
             {permissions
