@@ -5,7 +5,7 @@
 // The file holds a stable id; folder and sharing come from where the file is, so moving files by hand
 // (or in a merge) is honoured on the next reload().
 import { randomUUID } from 'node:crypto'
-import { promises as fs, readFileSync, statSync } from 'node:fs'
+import { promises as fs, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 import { AppError } from '../../../shared/errors'
@@ -67,6 +67,12 @@ export interface SavedRequestStoreOptions {
 interface Entry {
   request: SavedRequest
   file: string
+}
+
+/** Where a file sits in the library: its sharing and folder ("a/b"). */
+interface Place {
+  sharing: Sharing
+  folder: string
 }
 
 interface Trash {
@@ -483,15 +489,23 @@ export class SavedRequestStore {
     this.entries.clear()
     this.index.clear()
     this.corrupt = []
-    const files: Array<{ file: string; sharing: Sharing }> = []
+    // Each file with where it sits, worked out once here rather than from its path for every file.
+    const files: Array<{ file: string; rel: string; place: Place }> = []
     for (const sharing of await this.sharingsOnDisk()) {
       // Files before sub-folders, by name: when two files share an id, the same one always wins.
-      const walk = async (dir: string): Promise<void> => {
-        const ents = (await readDirSafe(dir)).filter((d) => !d.name.startsWith('.')).sort(byName)
-        for (const d of ents) if (d.isFile() && d.name.endsWith('.json')) files.push({ file: path.join(dir, d.name), sharing })
-        for (const d of ents) if (d.isDirectory()) await walk(path.join(dir, d.name))
+      const walk = (dir: string, folder: string): void => {
+        const ents = readDirSync(dir)
+          .filter((d) => !d.name.startsWith('.'))
+          .sort(byName)
+        const place: Place = { sharing, folder }
+        for (const d of ents)
+          if (d.isFile() && d.name.endsWith('.json')) {
+            const file = path.join(dir, d.name)
+            files.push({ file, rel: file.slice(this.root.length + 1), place })
+          }
+        for (const d of ents) if (d.isDirectory()) walk(path.join(dir, d.name), folder ? `${folder}/${d.name}` : d.name)
       }
-      await walk(this.sharingDir(sharing))
+      walk(this.sharingDir(sharing), '')
     }
     // Wall time, not the injected clock: it is compared with the files' own modification times.
     const startedAt = Date.now()
@@ -499,21 +513,21 @@ export class SavedRequestStore {
     const seen = new Map<string, IndexedFile<SavedFileData>>()
     let reread = 0
     // Index in walk order (deterministic duplicate handling), in short synchronous slices.
-    await inSlices(files, ({ file, sharing }) => {
-      const rel = path.relative(this.root, file)
+    await inSlices(files, ({ file, rel, place }) => {
       let stat: { size: number; mtimeMs: number } | undefined
       try {
-        stat = statSync(file)
+        stat = statSync(file, { throwIfNoEntry: false })
       } catch (e) {
-        return void this.indexText(file, e instanceof Error ? e : new Error(String(e)), sharing)
+        return void this.indexText(file, e instanceof Error ? e : new Error(String(e)), place.sharing)
       }
+      if (!stat) return // removed since the folder was listed
       let content = known.lookup(rel, stat)
       if (content === undefined) {
         reread++
-        content = this.parseFile(file, readTextSync(file), sharing)
+        content = this.parseFile(file, readTextSync(file), place.sharing)
       }
       if (content === undefined) return
-      if (this.indexContent(file, content, sharing)) seen.set(rel, { size: stat.size, mtimeMs: stat.mtimeMs, content })
+      if (this.indexContent(file, content, place)) seen.set(rel, { size: stat.size, mtimeMs: stat.mtimeMs, content })
     })
     if (this.indexPath && (reread > 0 || seen.size !== known.size))
       await FileIndex.write(this.indexPath, seen, startedAt).catch((e: unknown) =>
@@ -535,7 +549,8 @@ export class SavedRequestStore {
 
   private indexText(file: string, text: string | Error, knownSharing?: Sharing): Entry | undefined {
     const content = this.parseFile(file, text, knownSharing)
-    return content && this.indexContent(file, content, knownSharing)
+    const sharing = content && this.sharingOf(file, knownSharing)
+    return sharing && this.indexContent(file, content, { sharing, folder: this.folderOf(file, sharing) })
   }
 
   /** What a file holds, or undefined (with the reason recorded) when it is not a saved request. */
@@ -557,16 +572,17 @@ export class SavedRequestStore {
   }
 
   /** Adds a file's content to the index, unless another file already holds its id. */
-  private indexContent(file: string, content: SavedFileData, knownSharing?: Sharing): Entry | undefined {
-    const sharing = this.sharingOf(file, knownSharing)
-    if (!sharing) return this.fail(file, 'not inside shared/ or workspaces/<id>/')
+  private indexContent(file: string, content: SavedFileData, { sharing, folder }: Place): Entry | undefined {
     const clash = this.entries.get(content.id)
     if (clash) return this.fail(file, `duplicate id "${content.id}" (also in ${path.relative(this.root, clash.file)})`)
-    const folder = path.relative(this.sharingDir(sharing), path.dirname(file)).split(path.sep).filter(Boolean).join('/')
     const { id, name, order, updatedAt, request: draft } = content
     const entry: Entry = { file, request: { id, name, folder, sharing, order, updatedAt, draft } }
     this.remember(entry)
     return entry
+  }
+
+  private folderOf(file: string, sharing: Sharing): string {
+    return path.relative(this.sharingDir(sharing), path.dirname(file)).split(path.sep).filter(Boolean).join('/')
   }
 
   private sharingOf(file: string, known?: Sharing): Sharing | undefined {
@@ -581,6 +597,15 @@ export class SavedRequestStore {
     this.corrupt.push({ file: rel, message })
     this.logger?.warn('saved request file could not be read', { file: rel, message })
     return undefined
+  }
+}
+
+function readDirSync(dir: string): import('node:fs').Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+  } catch (e) {
+    if (isMissing(e)) return []
+    throw storageError(`could not read ${path.basename(dir)}`, e)
   }
 }
 
