@@ -14,6 +14,9 @@ export const Sharing = z.discriminatedUnion('kind', [
 ])
 export type Sharing = z.infer<typeof Sharing>
 
+export const sameSharing = (a: Sharing, b: Sharing): boolean =>
+  a.kind === b.kind && (a.kind === 'shared' || (b.kind === 'workspace' && a.workspaceId === b.workspaceId))
+
 /** Which saved requests to list: one sharing, or what a workspace sees (shared + its own). */
 export const SharingFilter = z.union([
   Sharing,
@@ -40,6 +43,9 @@ export const FolderPath = z
   .refine((p) => p === '' || p.split('/').every((s) => FolderSegment.safeParse(s).success), {
     message: 'a folder path is "" or names joined by "/", each without \\ < > : " | ? *, a leading "." or a trailing space/dot'
   })
+
+/** True when `folder` is `tree` or lies inside it ('a/b' is in 'a'; 'ab' is not). */
+export const inFolderTree = (folder: string, tree: string): boolean => folder === tree || folder.startsWith(`${tree}/`)
 
 export const RequestName = z.string().trim().min(1, 'a name is required').max(200, 'a name has at most 200 characters')
 

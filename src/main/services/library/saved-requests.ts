@@ -11,8 +11,10 @@ import { z } from 'zod'
 import { AppError } from '../../../shared/errors'
 import {
   FolderPath,
+  inFolderTree,
   LibraryWorkspaceId,
   RequestName,
+  sameSharing,
   Sharing,
   SharingFilter,
   type CorruptSavedFile,
@@ -96,11 +98,6 @@ export function slugify(name: string): string {
   if (!slug) return 'request'
   return RESERVED_FILE.test(slug) ? `${slug}-request` : slug
 }
-
-const sameSharing = (a: Sharing, b: Sharing): boolean =>
-  a.kind === b.kind && (a.kind === 'shared' || (b.kind === 'workspace' && a.workspaceId === b.workspaceId))
-
-const inFolderTree = (folder: string, tree: string): boolean => folder === tree || folder.startsWith(`${tree}/`)
 
 function matchesFilter(sharing: Sharing, filter: SharingFilter): boolean {
   switch (filter.kind) {
@@ -317,7 +314,7 @@ export class SavedRequestStore {
         if (taken && !isRequest) continue // a non-request file (README...) was recreated meanwhile: keep the new one
         const target = taken ? await freeFileName(path.dirname(file), path.basename(file, '.json')) : file
         await writeFileAtomic(target, content)
-        const entry = isRequest ? await this.indexFile(target) : undefined
+        const entry = isRequest ? this.indexFile(target) : undefined
         if (entry) restored.push(entry.request)
       }
       return restored
@@ -543,8 +540,8 @@ export class SavedRequestStore {
   }
 
   /** Reads one file into the index, or records why it cannot be read. Never throws. */
-  private async indexFile(file: string): Promise<Entry | undefined> {
-    return this.indexText(file, await readText(file))
+  private indexFile(file: string): Entry | undefined {
+    return this.indexText(file, readTextSync(file))
   }
 
   private indexText(file: string, text: string | Error, knownSharing?: Sharing): Entry | undefined {
@@ -600,22 +597,22 @@ export class SavedRequestStore {
   }
 }
 
+/** A folder that is not there lists as empty; any other failure is the user's storage problem. */
+function emptyIfMissing(dir: string, e: unknown): import('node:fs').Dirent[] {
+  if (isMissing(e)) return []
+  throw storageError(`could not read ${path.basename(dir)}`, e)
+}
+
 function readDirSync(dir: string): import('node:fs').Dirent[] {
   try {
     return readdirSync(dir, { withFileTypes: true })
   } catch (e) {
-    if (isMissing(e)) return []
-    throw storageError(`could not read ${path.basename(dir)}`, e)
+    return emptyIfMissing(dir, e)
   }
 }
 
-async function readDirSafe(dir: string): Promise<import('node:fs').Dirent[]> {
-  try {
-    return await fs.readdir(dir, { withFileTypes: true })
-  } catch (e) {
-    if (isMissing(e)) return []
-    throw storageError(`could not read ${path.basename(dir)}`, e)
-  }
+function readDirSafe(dir: string): Promise<import('node:fs').Dirent[]> {
+  return fs.readdir(dir, { withFileTypes: true }).catch((e: unknown) => emptyIfMissing(dir, e))
 }
 
 /** Code-unit order: the same on every machine and locale, and far cheaper than a collation. */
@@ -639,10 +636,6 @@ function readTextSync(file: string): string | Error {
   } catch (e) {
     return e instanceof Error ? e : new Error(String(e))
   }
-}
-
-async function readText(file: string): Promise<string | Error> {
-  return fs.readFile(file, 'utf8').catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))
 }
 
 async function exists(p: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 // What can be done to a folder of saved requests: rename it, or delete it with everything in it
 // (undone from the toast, as deleting one request is).
 import { useState, type FormEvent } from 'react'
-import type { SavedRequest, Sharing } from '../../../../shared/library'
+import { inFolderTree, type SavedRequest, type Sharing } from '../../../../shared/library'
 import { api } from '../../api/client'
 import { Dialog } from '../../lib/Dialog'
 import { ErrorText } from '../../lib/ErrorText'
@@ -18,7 +18,7 @@ export interface FolderRef {
 }
 
 const inFolder = (request: SavedRequest, folder: FolderRef) =>
-  sameSharing(request.sharing, folder.sharing) && (request.folder === folder.path || request.folder.startsWith(`${folder.path}/`))
+  sameSharing(request.sharing, folder.sharing) && inFolderTree(request.folder, folder.path)
 
 const requestCount = (n: number) => (n === 1 ? '1 request' : `${n} requests`)
 

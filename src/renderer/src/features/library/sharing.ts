@@ -3,8 +3,7 @@ import type { Sharing } from '../../../../shared/library'
 export const SHARED: Sharing = { kind: 'shared' }
 export const workspaceSharing = (workspaceId: string): Sharing => ({ kind: 'workspace', workspaceId })
 
-export const sameSharing = (a: Sharing, b: Sharing): boolean =>
-  a.kind === b.kind && (a.kind === 'shared' || (b.kind === 'workspace' && a.workspaceId === b.workspaceId))
+export { sameSharing } from '../../../../shared/library'
 
 export const sharingKey = (sharing: Sharing): string => (sharing.kind === 'shared' ? 'shared' : `ws:${sharing.workspaceId}`)
 
