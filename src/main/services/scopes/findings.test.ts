@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { matchOperation } from '../../../shared/intercom/catalog'
+import { PERMISSIONS } from '../../../shared/intercom/permissions'
 import { learnFromAnswer, mergeFindings, type Finding } from './findings'
 import { OAUTH_NOTE, verdictFor } from './verdict'
 
@@ -102,8 +103,19 @@ describe('verdictFor', () => {
     expect(v.kind).toBe('standard_only')
     expect(v.missing).toEqual(['read_admins', 'read_articles_scope'])
     expect(v.detail).toContain('Read admins')
-    expect(v.detail).toContain('To call /admins and /articles, request them in Developer Hub → your app → Authentication → Edit scopes.')
+    expect(v.detail).toContain('To call /admins or /articles, request them in Developer Hub → your app → Authentication → Edit scopes.')
     expect(v.oauthNote).toBeNull()
+  })
+
+  it('names every missing extended scope, the ones people ask about first', () => {
+    const extended = PERMISSIONS.filter((p) => p.tier === 'extended')
+    const v = verdictFor(found(Object.fromEntries(extended.map((p) => [p.id, 'denied' as const]))), { oauth: false })
+    expect(v).toMatchObject({ kind: 'standard_only', title: 'Standard scopes only' })
+    expect(v.detail).toMatch(/^The extended scopes \(Read admins, Read and list articles, /)
+    for (const p of extended) expect(v.detail).toContain(p.label)
+    expect(v.detail).toMatch(
+      /are not granted\. To call \/admins or \/articles, request them in Developer Hub → your app → Authentication → Edit scopes\.$/
+    )
   })
 
   it('says extended scopes are granted when none is denied, and partial when some are', () => {

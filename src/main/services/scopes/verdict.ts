@@ -6,6 +6,12 @@ import { PERMISSIONS } from '../../../shared/intercom/permissions'
 import type { Finding } from './findings'
 
 const EXTENDED = PERMISSIONS.filter((p) => p.tier === 'extended')
+/** The extended scopes people ask about first (to call /admins or /articles); named before the rest. */
+const HEADLINE = ['read_admins', 'read_articles_scope', 'read_news']
+const headlineFirst = (ids: string[]) => {
+  const rank = (id: string) => (HEADLINE.includes(id) ? HEADLINE.indexOf(id) : HEADLINE.length)
+  return [...ids].sort((a, b) => rank(a) - rank(b))
+}
 const DEVELOPER_HUB = 'Developer Hub → your app → Authentication → Edit scopes'
 
 export const OAUTH_NOTE =
@@ -30,10 +36,16 @@ export function verdictFor(results: readonly Finding[], { oauth }: { oauth: bool
   const granted = EXTENDED.filter((p) => stateOf(p.id) === 'granted').map((p) => p.id)
   const missing = EXTENDED.filter((p) => stateOf(p.id) === 'denied').map((p) => p.id)
   const oauthNote = oauth ? OAUTH_NOTE : null
-  const paths = [...new Set(missing.map(examplePath).filter((p): p is string => p !== null))].slice(0, 2)
-  const advice = `To call ${paths.length > 0 ? list(paths) : 'those endpoints'}, request them in ${DEVELOPER_HUB}.`
-  const shown = missing.slice(0, 3).map(labelOf)
-  const names = `${shown.join(', ')}${missing.length > shown.length ? ', …' : ''}`
+  const paths = [
+    ...new Set(
+      headlineFirst(missing)
+        .map(examplePath)
+        .filter((p): p is string => p !== null)
+    )
+  ].slice(0, 2)
+  const advice = `To call ${paths.length > 0 ? paths.join(' or ') : 'those endpoints'}, request them in ${DEVELOPER_HUB}.`
+  // Every missing scope is named: the verdict is the place to learn which ones to ask for.
+  const names = headlineFirst(missing).map(labelOf).join(', ')
   if (missing.length > 0 && granted.length === 0) {
     return {
       kind: 'standard_only',
