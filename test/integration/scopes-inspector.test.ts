@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ScopeReport } from '../../src/shared/contract/scopes'
+import { PERMISSIONS } from '../../src/shared/intercom/permissions'
 import { createApp, type TokenDeskApp } from '../../src/main/services/app'
 import { testAppDeps } from '../support/app'
 
@@ -85,6 +86,51 @@ describe('the scope inspector', () => {
     // writes defaults to false: write permissions then stay as they were (an unknown never erases).
     const again = (await ok('scopes.inspect', { workspaceId: eu })) as ScopeReport
     expect(result(again, 'write_tags')).toMatchObject({ state: 'granted', evidence: 'refused-request' })
+  })
+
+  it('inspects each sandbox workspace with its standard and its extended token: no data changed, at most 3 unknown, a verdict per token', async () => {
+    await start()
+    const sandbox = app!.sandbox!
+    const extended = PERMISSIONS.filter((p) => p.tier === 'extended')
+    for (const region of ['us', 'eu'] as const) {
+      for (const scopes of ['standard', 'extended'] as const) {
+        const where = `${region} ${scopes}`
+        const workspace = (await ok('workspaces.addSandbox', { workspace: region, scopes, replace: true })) as { id: string }
+        const before = sandbox.dataSnapshot()
+        const report = (await ok('scopes.inspect', { workspaceId: workspace.id, writes: true })) as ScopeReport
+        expect(sandbox.dataSnapshot(), where).toBe(before)
+        expect(report.results, where).toHaveLength(39)
+        const unknown = report.results.filter((r) => r.state === 'unknown')
+        expect(unknown.length, where).toBeLessThanOrEqual(3)
+        for (const r of unknown) expect(r.message, `${where} ${r.permission}`).toBeTruthy()
+        if (scopes === 'standard') {
+          expect(report.verdict, where).toMatchObject({ kind: 'standard_only', title: 'Standard scopes only' })
+          const missing = extended.filter((p) => result(report, p.id)?.state === 'denied')
+          expect(missing.length, where).toBeGreaterThan(10)
+          for (const p of missing) expect(report.verdict.detail, `${where} ${p.id}`).toContain(p.label)
+          expect(report.verdict.detail, where).toContain('Developer Hub → your app → Authentication → Edit scopes')
+        } else {
+          expect(report.verdict, where).toMatchObject({ kind: 'extended_granted', title: 'Extended scopes granted', missing: [] })
+          expect(
+            report.results.filter((r) => r.state === 'denied'),
+            where
+          ).toEqual([])
+        }
+      }
+    }
+  })
+
+  it('starts with nothing known once the workspace token is replaced: another token has its own permissions', async () => {
+    const { eu } = await start()
+    expect(await send(eu, 'GET', '/admins')).toBe(403)
+    expect(result((await ok('scopes.get', { workspaceId: eu })) as ScopeReport, 'read_admins')?.state).toBe('denied')
+    const replaced = (await ok('workspaces.addSandbox', { workspace: 'eu', scopes: 'extended', replace: true })) as { id: string }
+    expect(replaced.id).toBe(eu)
+    expect(await ok('scopes.get', { workspaceId: eu })).toBeNull()
+    expect(await send(eu, 'GET', '/admins')).toBe(200)
+    const report = (await ok('scopes.get', { workspaceId: eu })) as ScopeReport
+    expect(result(report, 'read_admins')).toMatchObject({ state: 'granted', evidence: 'response', status: 200 })
+    expect(report.verdict.kind).toBe('extended_granted')
   })
 
   it('reads a report stored in an older shape as nothing known yet', async () => {

@@ -1,6 +1,7 @@
 // What is known of each workspace's permissions: kept per workspace, fed by inspections and by the
 // answer to every request the user sends, so the inspector and the composer's badge never
-// contradict a response on screen.
+// contradict a response on screen. Knowledge belongs to the credential it was learned with: once
+// the workspace's token is rotated, re-entered or replaced, it is read as nothing known yet.
 import { z } from 'zod'
 import { ScopeResult, type ScopeReport } from '../../../shared/contract/scopes'
 import type { RequestDraft } from '../../../shared/model'
@@ -15,7 +16,12 @@ import { learnFromAnswer, mergeFindings, type Finding } from './findings'
 import { plannedWriteProbes, probeScopes } from './probe'
 import { verdictFor } from './verdict'
 
-const Stored = z.object({ checkedAt: z.string().nullable(), results: z.array(ScopeResult) })
+const Stored = z.object({
+  checkedAt: z.string().nullable(),
+  results: z.array(ScopeResult),
+  /** Which credential this was learned with (see `credentialOf`); absent in older reports. */
+  credential: z.string().optional()
+})
 type Stored = z.infer<typeof Stored>
 
 export interface ScopeBookDeps {
@@ -33,7 +39,23 @@ export class ScopeBook {
   private stored(workspaceId: string): Stored | null {
     // Reports written by older versions (another shape) are read as "nothing known yet".
     const parsed = Stored.safeParse(this.ctx.store.get(workspaceId))
-    return parsed.success ? parsed.data : null
+    if (!parsed.success) return null
+    // What another credential could do says nothing of this one.
+    const { credential } = parsed.data
+    return credential === undefined || credential === this.credentialOf(workspaceId) ? parsed.data : null
+  }
+
+  /**
+   * Names the workspace's current credential without holding any of it: the kind, the masked
+   * preview the workspace list already shows, and when it was verified (set at every change).
+   */
+  private credentialOf(workspaceId: string): string | undefined {
+    try {
+      const w = this.ctx.registry.get(workspaceId)
+      return `${w.authKind} ${w.tokenPreview} ${w.verifiedAt ?? ''}`
+    } catch {
+      return undefined
+    }
   }
 
   private oauth(workspaceId: string): boolean {
@@ -44,12 +66,12 @@ export class ScopeBook {
     }
   }
 
-  private report(workspaceId: string, stored: Stored): ScopeReport {
-    return { workspaceId, ...stored, verdict: verdictFor(stored.results, { oauth: this.oauth(workspaceId) }) }
+  private report(workspaceId: string, { checkedAt, results }: Stored): ScopeReport {
+    return { workspaceId, checkedAt, results, verdict: verdictFor(results, { oauth: this.oauth(workspaceId) }) }
   }
 
   private save(workspaceId: string, stored: Stored): ScopeReport {
-    this.ctx.store.set(workspaceId, stored)
+    this.ctx.store.set(workspaceId, { ...stored, credential: this.credentialOf(workspaceId) })
     this.ctx.events.emit('scopesChanged', { workspaceId })
     return this.report(workspaceId, stored)
   }

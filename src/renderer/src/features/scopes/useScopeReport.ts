@@ -43,12 +43,18 @@ async function load(workspaceId: string) {
 }
 
 let subscribed = false
-/** Reloads a workspace's knowledge whenever main learned something (a response, an inspection). */
+/**
+ * Reloads a workspace's knowledge whenever main learned something (a response, an inspection), and
+ * when the workspaces changed: a rotated or replaced token starts with nothing known.
+ */
 function followMain() {
   if (subscribed) return
   subscribed = true
   on.scopesChanged(({ workspaceId }) => {
     if (entries.get().has(workspaceId)) void load(workspaceId)
+  })
+  on.workspacesChanged(() => {
+    for (const workspaceId of entries.get().keys()) void load(workspaceId)
   })
 }
 
