@@ -1,6 +1,6 @@
 // The scope inspector through the composed app, as the renderer drives it: every response teaches
 // it, inspections (with write checks) settle the rest, and scopes.get returns what is known.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -131,6 +131,22 @@ describe('the scope inspector', () => {
     const report = (await ok('scopes.get', { workspaceId: eu })) as ScopeReport
     expect(result(report, 'read_admins')).toMatchObject({ state: 'granted', evidence: 'response', status: 200 })
     expect(report.verdict.kind).toBe('extended_granted')
+  })
+
+  it('keeps what is known across a restart when the same token is put back (a memory-only vault)', async () => {
+    const { eu } = await start()
+    expect(await send(eu, 'GET', '/admins')).toBe(403)
+    await app!.dispose()
+    app = null
+    // A fresh memory vault: the sandbox workspace's lost token is put back on start.
+    const again = await start(true)
+    expect(again.eu).toBe(eu)
+    const report = (await ok('scopes.get', { workspaceId: eu })) as ScopeReport
+    expect(result(report, 'read_admins')).toMatchObject({ state: 'denied', evidence: 'response', status: 403 })
+    expect(report.verdict.kind).toBe('standard_only')
+    // The fingerprint that ties the report to its token says nothing of the token itself.
+    const stored = readFileSync(path.join(dir, 'scopes.json'), 'utf8')
+    expect(stored).toMatch(/"credential": ?"[0-9a-f]{12}"/)
   })
 
   it('reads a report stored in an older shape as nothing known yet', async () => {

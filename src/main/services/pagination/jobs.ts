@@ -74,7 +74,7 @@ export class PageJobs {
       onProgress: (p) => progress(p),
       send: async (cursor, signal) => {
         const { response } = await sender.send(workspaceId, withCursor(draft, kind, cursor), { signal })
-        scopes.learn(workspaceId, draft, response)
+        await scopes.learn(workspaceId, draft, response)
         return response
       }
     })

@@ -79,7 +79,7 @@ export class RequestRunner {
         .then(() => events.emit('historyChanged', { workspaceId: id }))
         .catch((e: unknown) => logger.warn('history was not recorded', { error: isAppError(e) ? e.message : String(e) }))
       // Every answer teaches what this token may do (the inspector and the badge follow it).
-      this.deps.scopes.learn(id, draft, response)
+      await this.deps.scopes.learn(id, draft, response)
       const legacyKey = draft.authMode === 'legacy' && this.deps.registry.get(id).authKind === 'legacy_api_key'
       const summary = summarize(requestId, prepared, response, operationFor(draft), legacyKey)
       // The page will ask main to format this body: start now, while the summary travels.
