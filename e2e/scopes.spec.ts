@@ -46,7 +46,10 @@ test('inspect scopes per workspace, with a verdict, and see them in the composer
   const verdict = page.getByRole('region', { name: 'Verdict' })
   await expect(verdict).toContainText('Standard scopes only')
   await expect(verdict).toContainText('Read admins')
-  await expect(verdict).toContainText('Developer Hub → your app → Authentication → Edit scopes')
+  await expect(verdict).toContainText('Read and list articles')
+  await expect(verdict).toContainText(
+    'To call /admins or /articles, request them in Developer Hub → your app → Authentication → Edit scopes'
+  )
   const euAdmins = row(page, 'read_admins')
   await expect(euAdmins.locator('.badge')).toHaveText('denied')
   await expect(euAdmins).toContainText('403')
@@ -104,6 +107,25 @@ test('every response teaches the inspector: a 2xx never sits beside "denied", a 
   // A 2xx marks the operation's permission granted, with the answer it rests on.
   await send(page, 'GET', '/tags', '200')
   await expect(badge(page)).toHaveText(/^granted \(seen 200 at \d\d:\d\d\)$/)
+  await expect(page.getByLabel('Required permission')).toContainText(/needs read_tags · granted \(seen 200 at \d\d:\d\d\)/)
+
+  // Whatever answers 2xx, nothing beside it says "denied", in the composer or in the inspector.
+  for (const [path, permission] of [
+    ['/contacts', 'read_users_companies'],
+    ['/companies', 'read_users_companies'],
+    ['/segments', 'read_users_companies'],
+    ['/conversations', 'read_conversations']
+  ] as const) {
+    await send(page, 'GET', path, '200')
+    await expect(page.getByLabel('Required permission')).toContainText(`needs ${permission} · granted (seen 200 at`)
+    await expect(page.getByLabel('Required permission')).not.toContainText('denied')
+  }
+  await page.getByRole('tab', { name: 'Scopes' }).click()
+  for (const permission of ['read_tags', 'read_users_companies', 'read_conversations']) {
+    await expect(row(page, permission).locator('.badge')).toHaveText('granted')
+    await expect(row(page, permission)).toContainText('seen 200 at')
+  }
+  await expect(row(page, 'read_admins').locator('.badge')).toHaveText('denied')
 })
 
 test('a 403 naming a scope updates the inspector without a probe', async ({ page, desk }) => {

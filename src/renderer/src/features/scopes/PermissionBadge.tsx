@@ -1,6 +1,7 @@
 // What the composer's operation needs and what is known of it for this token, from the same
-// knowledge as the Scopes view: "needs read_tags · granted (seen 200 at 10:42)". A conditional
-// need shows its condition, and "not needed" when this credential does not meet it.
+// knowledge as the Scopes view: "needs read_tags · granted (seen 200 at 10:42)", then whether the
+// need is documented or inferred. A conditional need shows its condition, and "not needed" when
+// this credential does not meet it.
 import type { CatalogOperation } from '../../../../shared/intercom/catalog'
 import type { PermissionNeed } from '../../../../shared/intercom/permissions'
 import type { Workspace } from '../../../../shared/model'
@@ -44,15 +45,15 @@ export function PermissionBadge({ workspace, operation }: { workspace: Workspace
       {operation.needs.map((need, i) => (
         <span key={need.permission} className="perm-need">
           {i > 0 ? <span className="muted"> and </span> : null}
-          <code>{need.permission}</code>{' '}
+          <code>{need.permission}</code>
+          {need.condition ? <span className="muted"> ({need.condition.text})</span> : null} <span className="muted">·</span>{' '}
+          <NeedState need={need} workspace={workspace} scopes={scopes} main={i === 0} />{' '}
           <span
             className={need.source === 'documented' ? 'ok-text' : 'warn-text'}
             title={need.source === 'documented' ? `Documented: ${need.basis}` : `Not documented: ${need.basis}`}
           >
             {need.source === 'documented' ? '✓ documented' : '≈ inferred'}
           </span>
-          {need.condition ? <span className="muted"> ({need.condition.text})</span> : null} <span className="muted">·</span>{' '}
-          <NeedState need={need} workspace={workspace} scopes={scopes} main={i === 0} />
         </span>
       ))}
     </>
