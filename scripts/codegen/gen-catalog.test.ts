@@ -286,13 +286,13 @@ describe('buildCatalog on Intercom 2.16', () => {
     for (const op of data.operations) {
       const raw = spec.paths[op.path]?.[op.method.toLowerCase()]
       if (!raw) throw new Error(`${op.method} ${op.path} is not in the spec`)
-      // The spec's own words about this operation, read here independently of the generator.
+      // Every word the spec says about this operation (its whole object: description, parameters,
+      // body, every response and example), its path's parameters and all its tags' descriptions,
+      // read here independently of the generator.
       const text = [
-        raw.description ?? '',
-        JSON.stringify(raw.parameters ?? ''),
-        JSON.stringify(raw.responses?.['401'] ?? ''),
-        JSON.stringify(raw.responses?.['403'] ?? ''),
-        tagText.get(raw.tags?.[0] ?? '') ?? ''
+        JSON.stringify(raw),
+        JSON.stringify((spec.paths[op.path] as { parameters?: unknown } | undefined)?.parameters ?? ''),
+        ...(raw.tags ?? []).map((tag) => tagText.get(tag) ?? '')
       ].join(' ')
       const named = [...new Set(text.match(/\b[a-z]+(?:_[a-z]+)+\b/g) ?? [])].filter((w) => permissionById(w))
       const where = `${op.method} ${op.path}`
