@@ -141,3 +141,22 @@ test('a 403 naming a scope updates the inspector without a probe', async ({ page
   await expect(admins).toContainText('GET /admins')
   await expect(page.getByRole('region', { name: 'Verdict' })).toContainText('Standard scopes only')
 })
+
+test('the catalog shows conditional permissions with their condition', async ({ page, desk }) => {
+  await desk.open(page)
+  await page.getByRole('tab', { name: 'Explorer' }).click()
+  await page.getByLabel('Path', { exact: true }).click()
+  await page.keyboard.press('Control+P')
+  const search = page.getByLabel('Search endpoints')
+  const option = (name: string) => page.getByRole('option').filter({ hasText: name })
+  await search.fill('Identify an admin')
+  await expect(option('Identify an admin')).toContainText(
+    'read_admins ✓ documented (only for OAuth tokens; an Access Token calls it freely)'
+  )
+  await search.fill('Delete a conversation')
+  const del = option('Delete a conversation')
+  await expect(del).toContainText('write_conversations ≈ inferred')
+  await expect(del).toContainText('delete_conversations_and_metrics ✓ documented (only with retain_metrics=false)')
+  await page.keyboard.press('Escape')
+  await expect(search).toBeHidden()
+})

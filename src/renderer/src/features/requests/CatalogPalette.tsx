@@ -97,13 +97,22 @@ export function CatalogPalette({ onPick, onClose }: { onPick: (op: CatalogOperat
   )
 }
 
-export function PermissionMark({ op }: { op: Pick<CatalogOperation, 'permission' | 'permissionSource'> }) {
-  if (!op.permission) return <span className="perm muted">permission unknown</span>
-  const documented = op.permissionSource === 'documented'
+/** Every permission an operation needs, each marked documented or inferred, with its condition if it has one. */
+export function PermissionMark({ op }: { op: Pick<CatalogOperation, 'needs'> }) {
+  if (op.needs.length === 0) return <span className="perm muted">permission unknown</span>
   return (
-    <span className="perm" title={documented ? 'Documented by Intercom' : 'Inferred from the endpoint group; not documented'}>
-      <code>{op.permission}</code>{' '}
-      <span className={documented ? 'ok-text' : 'warn-text'}>{documented ? '✓ documented' : '≈ inferred'}</span>
+    <span className="perm">
+      {op.needs.map((need, i) => {
+        const documented = need.source === 'documented'
+        return (
+          <span key={need.permission} title={documented ? `Documented: ${need.basis}` : `Not documented: ${need.basis}`}>
+            {i > 0 ? ' and ' : null}
+            <code>{need.permission}</code>{' '}
+            <span className={documented ? 'ok-text' : 'warn-text'}>{documented ? '✓ documented' : '≈ inferred'}</span>
+            {need.condition ? <span className="muted"> ({need.condition.text})</span> : null}
+          </span>
+        )
+      })}
     </span>
   )
 }
