@@ -50,6 +50,10 @@ describe('learnFromAnswer', () => {
     expect(found.map((f) => [f.permission, f.state, f.evidence])).toEqual([['read_single_admin', 'denied', 'response']])
   })
 
+  it('denies nothing of the operation on a 403 naming a scope it does not know', () => {
+    expect(learn('GET', '/tags', 403, 'You do not have the required scope (read_tag_groups) to access this resource')).toEqual([])
+  })
+
   it('denies the one applicable permission on a 403 that names none, and ignores refusals that are not about permissions', () => {
     expect(learn('GET', '/tags', 403, 'Forbidden').map((f) => [f.permission, f.state])).toEqual([['read_tags', 'denied']])
     expect(learn('GET', '/tags', 404)).toEqual([])

@@ -24,6 +24,11 @@ export function isPermissionRefusal(answer: Answer): boolean {
 /** The scopes a refusal names in its messages ("You do not have the required scope (read_admins) …"). */
 export const scopesNamedBy = (answer: Answer): string[] => scopesNamedIn(errorText(answer))
 
+/** The scope Intercom's wording names, even one we do not know ("… required scope (read_foo) …"); null when it names none. */
+export function scopeWordingNames(answer: Answer): string | null {
+  return /required scope \(([^)\s]+)\)/i.exec(errorText(answer))?.[1] ?? null
+}
+
 export interface SentRequest {
   method: string
   /** The path as sent (placeholders filled), without the query. */
@@ -60,7 +65,8 @@ export function learnFromAnswer(
   }
   if (!isPermissionRefusal(answer)) return []
   const named = scopesNamedBy(answer)
-  const denied = named.length > 0 ? named : applicable.length === 1 ? applicable : []
+  // A refusal naming a scope we do not know says nothing of the operation's own permission.
+  const denied = named.length > 0 ? named : applicable.length === 1 && !scopeWordingNames(answer) ? applicable : []
   return denied.map((permission) => ({
     ...base,
     permission,

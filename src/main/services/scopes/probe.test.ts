@@ -73,6 +73,13 @@ describe('probeScopes with a fake API', () => {
     expect(byId.get('read_admin_activity_logs')?.state).toBe('unknown')
   })
 
+  it('leaves the probed permission unknown when the 403 names a scope it does not know', async () => {
+    const api = fakeApi(() => forbidden('read_tag_groups'))
+    const report = await probeScopes({ send: api.send, clock, permissions: [perm('read_tags')] })
+    expect(report.results[0]).toMatchObject({ state: 'unknown', evidence: 'none', status: 403 })
+    expect(report.results[0]?.message).toMatch(/read_tag_groups/)
+  })
+
   it('reads a 404 for an impossible id as a passed permission check, and a 404 on a list as nothing', async () => {
     const api = fakeApi(() => ({ status: 404, intercomErrors: [{ code: 'not_found', message: 'Resource Not Found' }] }))
     const report = await probeScopes({ send: api.send, clock, permissions: [perm('read_tickets')] })

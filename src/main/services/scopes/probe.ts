@@ -12,7 +12,7 @@ import { catalog, type CatalogOperation, type CatalogParam } from '../../../shar
 import { PERMISSIONS, type Permission, type PermissionNeed } from '../../../shared/intercom/permissions'
 import { RequestDraft } from '../../../shared/model'
 import type { Clock } from '../ports'
-import { firstMessage, hasCode, isPermissionRefusal, scopesNamedBy, type Answer, type Finding } from './findings'
+import { firstMessage, hasCode, isPermissionRefusal, scopesNamedBy, scopeWordingNames, type Answer, type Finding } from './findings'
 
 export type ScopeState = Finding['state']
 export type { Finding }
@@ -213,6 +213,13 @@ function judge(probe: Probe, usedListId: boolean, answer: ProbeAnswer): Judgemen
     }
   if (isPermissionRefusal(answer)) {
     const named = scopesNamedBy(answer)
+    const unknownName = named.length === 0 ? scopeWordingNames(answer) : null
+    if (unknownName)
+      return {
+        state: 'unknown',
+        conclusive: false,
+        message: `The answer named a scope Token Desk does not know (${unknownName}), so it says nothing of this one.`
+      }
     if (named.length === 0 || named.includes(probe.permission))
       return {
         state: 'denied',
