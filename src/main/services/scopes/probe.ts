@@ -105,7 +105,10 @@ export function probesFor(permission: Permission, { writes, now }: { writes: boo
       continue
     }
     if (!writes) continue
-    if (params.length > 0 && ['DELETE', 'PUT', 'PATCH', 'POST'].includes(operation.method)) {
+    // Only the two shapes Intercom must refuse: a DELETE or PUT on an id that cannot exist, and a
+    // POST whose body lacks a field the spec marks required.
+    const names = params.map((p) => `{${p}}`).join(', ')
+    if (params.length > 0 && (operation.method === 'DELETE' || operation.method === 'PUT')) {
       refused.push({
         permission: permission.id,
         kind: 'refused',
@@ -113,9 +116,10 @@ export function probesFor(permission: Permission, { writes, now }: { writes: boo
         method: operation.method,
         query: extraQuery,
         body: operation.hasBody ? '{}' : null,
-        reason: `Its ${params.map((p) => `{${p}}`).join(', ')} is an id that cannot exist, so there is nothing to change.`
+        reason: `Its ${names} ${params.length > 1 ? 'are ids' : 'is an id'} that cannot exist, so there is nothing to change.`
       })
-    } else if (params.length === 0 && operation.method === 'POST' && operation.requiredBodyFields.length > 0) {
+    } else if (operation.method === 'POST' && operation.requiredBodyFields.length > 0) {
+      const ids = params.length > 0 ? `, and its ${names} ${params.length > 1 ? 'are ids' : 'is an id'} that cannot exist` : ''
       refused.push({
         permission: permission.id,
         kind: 'refused',
@@ -123,7 +127,7 @@ export function probesFor(permission: Permission, { writes, now }: { writes: boo
         method: 'POST',
         query: extraQuery,
         body: '{}',
-        reason: `Its body is empty, but the spec requires ${operation.requiredBodyFields.map((f) => `"${f}"`).join(', ')}, so it must be refused.`
+        reason: `Its body is empty, but the spec requires ${operation.requiredBodyFields.map((f) => `"${f}"`).join(', ')}${ids}, so it must be refused.`
       })
     }
   }
@@ -138,7 +142,7 @@ export function probesFor(permission: Permission, { writes, now }: { writes: boo
   lists.sort(plain)
   items.sort(plain)
   // DELETE before PUT before POST: the fewer side paths a refused request has, the better.
-  const order = ['DELETE', 'PUT', 'PATCH', 'POST']
+  const order = ['DELETE', 'PUT', 'POST']
   refused.sort((a, b) => order.indexOf(a.method) - order.indexOf(b.method) || plain(a, b))
   return [...lists, ...items, ...refused].slice(0, MAX_CANDIDATES)
 }

@@ -76,8 +76,9 @@ export function ScopesView() {
       {writes ? (
         <section aria-label="Write checks" className="scopes-plan">
           <p className="muted">
-            These requests are sent; each must be refused after Intercom&apos;s permission check, so none can change data. The sandbox
-            checks permissions first; for Intercom that order is an inference, and so are the results (“inferred from a refused request”).
+            For each permission these requests are tried in this order until one tells; each must be refused after Intercom&apos;s
+            permission check, so none can change data. The sandbox checks permissions first; for Intercom that order is an inference, and so
+            are the results (“inferred from a refused request”).
           </p>
           {planError ? <p className="error">{planError}</p> : null}
           <ul>
