@@ -3,7 +3,7 @@
 //  - a read-only list GET (one item);
 //  - a read-only GET of one item, by an id taken from a list probe or by an id that cannot exist
 //    (404 = the permission check passed, 403 = it failed);
-//  - opt-in, for write permissions: a DELETE, PUT or POST on an id that cannot exist, or a POST
+//  - opt-in, for write permissions: a DELETE or PUT on an id that cannot exist, or a POST
 //    whose body lacks a field the spec marks required. These rest on Intercom checking permissions
 //    before it looks up an id or validates a body (the embedded sandbox does; for Intercom it is an
 //    inference), so their results are labelled "inferred from a refused request".
