@@ -149,6 +149,38 @@ describe('the scope inspector', () => {
     expect(stored).toMatch(/"credential": ?"[0-9a-f]{12}"/)
   })
 
+  it('on an OAuth workspace: GET /me grants Read admins, and the verdict says where its permissions come from', async () => {
+    await start()
+    // Sign in with the sandbox's OAuth app, playing the user on its consent page.
+    const client = ((await ok('app.info')) as { sandboxOAuth: { clientId: string; clientSecret: string } }).sandboxOAuth
+    const flow = (await ok('oauth.start', { kind: 'intercom', sandbox: true, ...client })) as { flowId: string; authorizeUrl: string }
+    const consent = await (await fetch(flow.authorizeUrl)).text()
+    const nonce = /name="nonce" value="([^"]+)"/.exec(consent)![1]!
+    const decision = await fetch(new URL('/oauth/decision', flow.authorizeUrl), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ nonce, decision: 'authorize', workspace: 'us' })
+    })
+    await (await fetch(decision.headers.get('location')!)).text()
+    const state = (await ok('oauth.status', { flowId: flow.flowId })) as { replaceableWorkspaceId: string | null }
+    // The sandbox US workspace is already there: its credential becomes the OAuth token.
+    if (state.replaceableWorkspaceId) await ok('oauth.replace', { flowId: flow.flowId })
+    const list = (await ok('workspaces.list')) as { workspaces: Array<{ id: string; authKind: string }> }
+    const oauth = list.workspaces.find((w) => w.authKind === 'oauth')!
+    // For an OAuth token, GET /me needs Read admins: its 200 grants it.
+    expect(await send(oauth.id, 'GET', '/me')).toBe(200)
+    const learned = (await ok('scopes.get', { workspaceId: oauth.id })) as ScopeReport
+    expect(result(learned, 'read_admins')).toMatchObject({
+      state: 'granted',
+      evidence: 'response',
+      request: { method: 'GET', path: '/me' }
+    })
+    const report = (await ok('scopes.inspect', { workspaceId: oauth.id })) as ScopeReport
+    expect(report.verdict.kind).toBe('extended_granted')
+    expect(report.verdict.oauthNote).toMatch(/Developer Hub, not something chosen at sign-in/)
+  })
+
   it('reads a report stored in an older shape as nothing known yet', async () => {
     const { eu } = await start()
     await app!.dispose()
