@@ -90,6 +90,30 @@ describe('mergeFindings', () => {
   })
 })
 
+describe('mergeFindings and time', () => {
+  const at = (permission: string, state: Finding['state'], time: string): Finding => ({
+    permission,
+    state,
+    evidence: 'response',
+    request: null,
+    status: state === 'granted' ? 200 : 403,
+    at: time,
+    message: null
+  })
+  it('keeps an answer that came after the one being merged (a response during an inspection)', () => {
+    const merged = mergeFindings(
+      [at('read_tags', 'granted', '2025-01-02T10:42:05.000Z')],
+      [at('read_tags', 'denied', '2025-01-02T10:42:01.000Z')]
+    )
+    expect(merged.map((x) => [x.permission, x.state])).toEqual([['read_tags', 'granted']])
+    const later = mergeFindings(
+      [at('read_tags', 'granted', '2025-01-02T10:42:05.000Z')],
+      [at('read_tags', 'denied', '2025-01-02T10:43:00.000Z')]
+    )
+    expect(later.map((x) => [x.permission, x.state])).toEqual([['read_tags', 'denied']])
+  })
+})
+
 describe('verdictFor', () => {
   const found = (states: Record<string, Finding['state']>): Finding[] =>
     Object.entries(states).map(([permission, state]) => ({

@@ -76,14 +76,16 @@ export function learnFromAnswer(
 }
 
 /**
- * Merges new findings into what is known: a granted or denied finding replaces the old one (the
- * newest answer is the truth); an unknown one never erases knowledge.
+ * Merges new findings into what is known: a granted or denied finding replaces the old one unless
+ * the old one rests on a later answer (the newest answer is the truth: a response that came while
+ * an inspection ran outlives that inspection's earlier probe); an unknown one never erases knowledge.
  */
 export function mergeFindings(known: readonly Finding[], fresh: readonly Finding[]): Finding[] {
   const byPermission = new Map(known.map((f) => [f.permission, f]))
   for (const f of fresh) {
     const old = byPermission.get(f.permission)
-    if (f.state !== 'unknown' || !old || old.state === 'unknown') byPermission.set(f.permission, f)
+    const newer = !old?.at || !f.at || f.at >= old.at
+    if (!old || old.state === 'unknown' || (f.state !== 'unknown' && newer)) byPermission.set(f.permission, f)
   }
   return [...byPermission.values()]
 }
