@@ -1,6 +1,10 @@
 // The scope inspector: probe a token's permissions per workspace, learn from every response, and
 // see the same knowledge in the composer.
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { test, expect } from './support/desk'
+import { startBrowserMode, stopBrowserMode } from './support/browser-mode'
 import { screenshotPath } from './support/screenshots'
 import type { Page } from '@playwright/test'
 
@@ -159,4 +163,42 @@ test('the catalog shows conditional permissions with their condition', async ({ 
   await expect(del).toContainText('delete_conversations_and_metrics ✓ documented (only with retain_metrics=false)')
   await page.keyboard.press('Escape')
   await expect(search).toBeHidden()
+})
+
+test('after a restart the composer and the inspector still show what the last answers said', async ({ page }) => {
+  const userData = mkdtempSync(path.join(os.tmpdir(), 'token-desk-e2e-scopes-'))
+  const openAt = async (url: string) => {
+    await page.goto(url)
+    await expect(page.locator('[data-app-state="loaded"]')).toBeVisible()
+  }
+  try {
+    const first = await startBrowserMode(userData, [])
+    try {
+      await openAt(first.info.url)
+      await page.getByRole('button', { name: /Sandbox EU/ }).click()
+      await send(page, 'GET', '/admins', '403')
+      await send(page, 'GET', '/tags', '200')
+    } finally {
+      await stopBrowserMode(first.child)
+    }
+    const second = await startBrowserMode(userData, [])
+    try {
+      await openAt(second.info.url)
+      await page.getByRole('button', { name: /Sandbox EU/ }).click()
+      await page.getByRole('tab', { name: 'Explorer' }).click()
+      await page.getByLabel('Method').selectOption('GET')
+      await page.getByLabel('Path', { exact: true }).fill('/admins')
+      await expect(page.getByLabel('Required permission')).toContainText(/needs read_admins · denied \(seen 403 at \d\d:\d\d\)/)
+      await page.getByLabel('Path', { exact: true }).fill('/tags')
+      await expect(page.getByLabel('Required permission')).toContainText(/needs read_tags · granted \(seen 200 at \d\d:\d\d\)/)
+      await page.getByRole('tab', { name: 'Scopes' }).click()
+      await expect(row(page, 'read_admins').locator('.badge')).toHaveText('denied')
+      await expect(row(page, 'read_tags').locator('.badge')).toHaveText('granted')
+      await expect(page.getByRole('region', { name: 'Verdict' })).toContainText('Standard scopes only')
+    } finally {
+      await stopBrowserMode(second.child)
+    }
+  } finally {
+    rmSync(userData, { recursive: true, force: true })
+  }
 })
