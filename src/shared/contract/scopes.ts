@@ -24,6 +24,7 @@ export type ScopeResult = z.infer<typeof ScopeResult>
 export const ScopeVerdict = z.object({
   kind: z.enum(['standard_only', 'extended_granted', 'extended_partial', 'unknown']),
   title: z.string(),
+  /** Continues the title: "<title>: <detail>". */
   detail: z.string(),
   /** Extended scopes seen denied. */
   missing: z.array(z.string()),

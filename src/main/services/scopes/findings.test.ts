@@ -139,7 +139,7 @@ describe('verdictFor', () => {
     const extended = PERMISSIONS.filter((p) => p.tier === 'extended')
     const v = verdictFor(found(Object.fromEntries(extended.map((p) => [p.id, 'denied' as const]))), { oauth: false })
     expect(v).toMatchObject({ kind: 'standard_only', title: 'Standard scopes only' })
-    expect(v.detail).toMatch(/^The extended scopes \(Read admins, Read and list articles, /)
+    expect(`${v.title}: ${v.detail}`).toMatch(/^Standard scopes only: the extended scopes \(Read admins, Read and list articles, /)
     for (const p of extended) expect(v.detail).toContain(p.label)
     expect(v.detail).toMatch(
       /are not granted\. To call \/admins or \/articles, request them in Developer Hub → your app → Authentication → Edit scopes\.$/

@@ -31,6 +31,7 @@ function list(words: string[]): string {
   return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`
 }
 
+/** The verdict; its detail continues its title ("Standard scopes only: the extended scopes (…) are not granted. …"). */
 export function verdictFor(results: readonly Finding[], { oauth }: { oauth: boolean }): ScopeVerdict {
   const stateOf = (id: string) => results.find((r) => r.permission === id)?.state ?? 'unknown'
   const granted = EXTENDED.filter((p) => stateOf(p.id) === 'granted').map((p) => p.id)
@@ -50,7 +51,7 @@ export function verdictFor(results: readonly Finding[], { oauth }: { oauth: bool
     return {
       kind: 'standard_only',
       title: 'Standard scopes only',
-      detail: `The extended scopes (${names}) are not granted. ${advice}`,
+      detail: `the extended scopes (${names}) are not granted. ${advice}`,
       missing,
       oauthNote
     }
@@ -59,7 +60,7 @@ export function verdictFor(results: readonly Finding[], { oauth }: { oauth: bool
     return {
       kind: 'extended_partial',
       title: 'Some extended scopes granted',
-      detail: `Granted: ${list(granted.map(labelOf))}. Not granted: ${names}. ${advice}`,
+      detail: `${list(granted.map(labelOf))}; not ${names}. ${advice}`,
       missing,
       oauthNote
     }
@@ -69,7 +70,7 @@ export function verdictFor(results: readonly Finding[], { oauth }: { oauth: bool
     return {
       kind: 'extended_granted',
       title: 'Extended scopes granted',
-      detail: `${granted.length} of ${EXTENDED.length} extended scopes seen granted${unknown > 0 ? `; ${unknown} not checked yet` : ''}, none denied.`,
+      detail: `${granted.length} of ${EXTENDED.length} seen granted${unknown > 0 ? `, ${unknown} not checked yet` : ''}, none denied.`,
       missing,
       oauthNote
     }
@@ -77,7 +78,7 @@ export function verdictFor(results: readonly Finding[], { oauth }: { oauth: bool
   return {
     kind: 'unknown',
     title: 'Not known yet',
-    detail: 'Inspect the scopes, or send requests: every answer teaches which permissions this token has.',
+    detail: 'inspect the scopes, or send requests: every answer teaches which permissions this token has.',
     missing,
     oauthNote
   }

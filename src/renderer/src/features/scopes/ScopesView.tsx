@@ -125,8 +125,9 @@ function Verdict({ report }: { report: ScopeReport }) {
   const { verdict } = report
   return (
     <section aria-label="Verdict" className={`scopes-verdict ${verdict.kind}`}>
-      <h2>{verdict.title}</h2>
-      <p>{verdict.detail}</p>
+      <p>
+        <strong>{verdict.title}:</strong> {verdict.detail}
+      </p>
       {verdict.oauthNote ? <p className="muted">{verdict.oauthNote}</p> : null}
     </section>
   )
