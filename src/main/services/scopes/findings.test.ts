@@ -30,9 +30,20 @@ describe('learnFromAnswer', () => {
         request: { method: 'GET', path: '/contacts/abc' },
         status: 200,
         at,
-        message: 'GET /contacts/abc answered 200.'
+        message:
+          'GET /contacts/abc answered 200 (that it needs read_single_user_company is inferred from the Contacts resource, not documented).'
       }
     ])
+  })
+
+  it('says nothing of inference when the map documents the need, or when the refusal names the scope', () => {
+    expect(learn('GET', '/macros', 200)[0]?.message).toBe('GET /macros answered 200.')
+    expect(learn('GET', '/admins', 403, 'You do not have the required scope (read_admins) to access this resource')[0]?.message).toBe(
+      'You do not have the required scope (read_admins) to access this resource'
+    )
+    expect(learn('GET', '/tags', 403, 'Forbidden')[0]?.message).toBe(
+      'Forbidden (that it needs read_tags is inferred from the Tags resource, not documented)'
+    )
   })
 
   it('learns nothing about read_admins from GET /me with an Access Token, and grants it for OAuth', () => {

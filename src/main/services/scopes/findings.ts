@@ -37,6 +37,15 @@ export interface SentRequest {
 }
 
 /**
+ * " (inferred: …)" when the map only infers that this operation needs this permission: a state
+ * resting on that answer is then only as good as the inference, and says so.
+ */
+export function inferredNote(op: Pick<CatalogOperation, 'needs'> | null, permission: string): string {
+  const need = op?.needs.find((n) => n.permission === permission)
+  return need?.source === 'inferred' ? ` (that it needs ${permission} is ${need.basis}, not documented)` : ''
+}
+
+/**
  * What the answer to a request the user sent teaches: a 2xx grants every permission the operation
  * needs for this credential and these parameters; a refusal that names scopes denies those; a
  * refusal naming none denies the operation's one applicable permission.
@@ -60,18 +69,20 @@ export function learnFromAnswer(
       ...base,
       permission,
       state: 'granted',
-      message: `${request.method} ${request.path} answered ${answer.status}.`
+      message: `${request.method} ${request.path} answered ${answer.status}${inferredNote(op, permission)}.`
     }))
   }
   if (!isPermissionRefusal(answer)) return []
   const named = scopesNamedBy(answer)
   // A refusal naming a scope we do not know says nothing of the operation's own permission.
   const denied = named.length > 0 ? named : applicable.length === 1 && !scopeWordingNames(answer) ? applicable : []
+  // A refusal that names the scope needs no inference; one that names none rests on the map.
+  const note = (permission: string) => (named.length > 0 ? '' : inferredNote(op, permission))
   return denied.map((permission) => ({
     ...base,
     permission,
     state: 'denied',
-    message: firstMessage(answer) ?? 'Refused: missing permission.'
+    message: `${firstMessage(answer) ?? 'Refused: missing permission.'}${note(permission)}`
   }))
 }
 

@@ -107,11 +107,13 @@ describe('probeScopes with a fake API', () => {
     expect(api.sent[0]?.path).toMatch(/token-desk-no-such-id|\/0$/)
   })
 
-  it('labels refused-request results as inferred', async () => {
+  it("labels refused-request results as inferred, and says when the endpoint's need is only inferred too", async () => {
     const api = fakeApi(() => ({ status: 404, intercomErrors: null }))
     const report = await probeScopes({ send: api.send, clock, writes: true, permissions: [perm('write_tags')] })
     expect(report.results[0]).toMatchObject({ state: 'granted', evidence: 'refused-request' })
-    expect(report.results[0]?.message).toMatch(/^Inferred from a refused request/)
+    expect(report.results[0]?.message).toMatch(
+      /^Inferred from a refused request: .*\(that it needs write_tags is inferred from the \w+ resource, not documented\)$/
+    )
   })
 
   it('stops at a revoked token and keeps nothing it probed before', async () => {

@@ -12,7 +12,16 @@ import { catalog, type CatalogOperation, type CatalogParam } from '../../../shar
 import { PERMISSIONS, type Permission, type PermissionNeed } from '../../../shared/intercom/permissions'
 import { RequestDraft } from '../../../shared/model'
 import type { Clock } from '../ports'
-import { firstMessage, hasCode, isPermissionRefusal, scopesNamedBy, scopeWordingNames, type Answer, type Finding } from './findings'
+import {
+  firstMessage,
+  hasCode,
+  inferredNote,
+  isPermissionRefusal,
+  scopesNamedBy,
+  scopeWordingNames,
+  type Answer,
+  type Finding
+} from './findings'
 
 export type ScopeState = Finding['state']
 export type { Finding }
@@ -316,8 +325,9 @@ export async function probeScopes({ send, clock, writes = false, permissions = P
             at,
             message: firstMessage(answer)
           })
-        const message =
-          probe.kind === 'refused' && verdict.conclusive ? `Inferred from a refused request: ${verdict.message}` : verdict.message
+        // A state that rests on the map's inference for this endpoint says so (a 403 naming the scope does not).
+        const note = verdict.conclusive && scopesNamedBy(answer).length === 0 ? inferredNote(probe.operation, perm.id) : ''
+        const message = `${probe.kind === 'refused' && verdict.conclusive ? 'Inferred from a refused request: ' : ''}${verdict.message}${note}`
         last = {
           permission: perm.id,
           state: verdict.state,
