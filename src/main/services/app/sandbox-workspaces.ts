@@ -22,6 +22,11 @@ export function isEmbeddedSandboxToken(sandbox: Sandbox | null, token: string): 
   return !!sandbox?.workspaces.some((ws) => Object.values(ws.tokens).includes(token))
 }
 
+/** True for the running embedded sandbox's own (retired-style) app_id:api_key pair. */
+export function isEmbeddedSandboxLegacyPair(sandbox: Sandbox | null, appId: string, apiKey: string): boolean {
+  return !!sandbox?.workspaces.some((ws) => ws.legacyKey.appId === appId && ws.legacyKey.apiKey === apiKey)
+}
+
 /** Creates the missing preset workspaces (when seeding) and restores lost secrets; returns what failed. */
 export async function ensureSandboxWorkspaces(
   registry: WorkspaceRegistry,
