@@ -1,7 +1,7 @@
 // Restarts, lost secrets and first runs as a person meets them: the sandbox workspaces still send
 // after a second start, a workspace without its secret says so everywhere and can be given it again,
 // the secret-store notice is said once, and the keys shown are the keys that work in a browser.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
@@ -289,6 +289,24 @@ test('signing in with your own Intercom app keeps one redirect port, across atte
       await stopBrowserMode(second.child)
     }
   } finally {
+    rmSync(userData, { recursive: true, force: true })
+  }
+})
+
+test('a data file of the wrong shape is set aside unchanged, the user is told, and the app starts with the rest', async ({ page }) => {
+  const userData = mkdtempSync(path.join(os.tmpdir(), 'token-desk-e2e-badfile-'))
+  const wrongShape = '{"workspaces":"oops"}'
+  writeFileSync(path.join(userData, 'workspaces.json'), wrongShape)
+  const desk = await startBrowserMode(userData)
+  try {
+    await openAt(page, desk.info.url)
+    const aside = readdirSync(userData).find((f) => f.startsWith('workspaces.corrupt-'))
+    expect(aside).toBeDefined()
+    expect(readFileSync(path.join(userData, aside!), 'utf8')).toBe(wrongShape)
+    await expect(page.getByRole('alert').filter({ hasText: 'workspaces.json' })).toContainText(aside!)
+    await sendFrom(page, 'Sandbox EU')
+  } finally {
+    await stopBrowserMode(desk.child)
     rmSync(userData, { recursive: true, force: true })
   }
 })
