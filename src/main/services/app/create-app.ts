@@ -82,6 +82,8 @@ export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
       () => ensureSandboxWorkspaces(registry, sandbox, firstStart, logger),
       () => {
         if (firstStart) settings.set('sandboxSeeded', true)
+        // The page re-reads its notices on this event, so "could not be created yet" goes away.
+        events.emit('workspacesChanged', { workspaces: registry.list(), activeId: registry.active()?.id ?? null })
       },
       deps.sandboxRetryMs
     )
