@@ -1,7 +1,7 @@
 // Composing and sending requests, driven as a person would: switch auth modes, read the 401/403
-// explanations, and keep the path and its Params in step.
+// explanations, keep the path and its Params in step, and show an answer only beside the request that got it.
 import { test, expect } from './support/desk'
-import { openExplorer, responseStatus, responseTab, setRequest, whyItFailed } from './fixtures/ui'
+import { openExplorer, responseStatus, responseTab, send, setRequest, whyItFailed } from './fixtures/ui'
 
 test('auth modes, a 401 and a 403 with their explanations', async ({ page, desk }) => {
   await desk.open(page)
@@ -52,4 +52,53 @@ test('a query typed into the path fills Params, and Params edits show in the pat
   await expect(path).toHaveValue('/contacts?per_page=5')
   await page.keyboard.press('Control+Enter')
   await expect(responseStatus(page)).toContainText('200')
+})
+
+test('a response is shown with the request that produced it, or not at all', async ({ page, desk }) => {
+  await desk.open(page)
+  await openExplorer(page)
+  const method = page.getByRole('combobox', { name: 'Method' })
+  const path = page.getByRole('textbox', { name: 'Path' })
+  const nothingYet = page.getByText('Send a request (Ctrl/Cmd+Enter) to see the response here.')
+
+  await setRequest(page, 'GET', '/me')
+  await send(page)
+  await expect(responseStatus(page)).toContainText('200')
+  // Another method makes it another request: the answer to GET /me goes.
+  await method.selectOption('POST')
+  await expect(responseStatus(page)).toHaveCount(0)
+  await expect(nothingYet).toBeVisible()
+
+  // Sandbox EU's standard token lacks read_admins: a 403 with its explanation, then the path is edited.
+  await page.getByRole('button', { name: /Sandbox EU/ }).click()
+  await setRequest(page, 'GET', '/contacts')
+  await send(page)
+  await setRequest(page, 'GET', '/admins')
+  await send(page)
+  await expect(whyItFailed(page)).toContainText('read_admins')
+  await path.fill('/admins/1')
+  await expect(whyItFailed(page)).toHaveCount(0)
+  await expect(responseStatus(page)).toHaveCount(0)
+
+  // A refused send leaves an error line; editing the path takes it away.
+  await path.fill('https://example.com/contacts')
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
+  const refused = page.getByRole('alert').filter({ hasText: 'only to' })
+  await expect(refused).toBeVisible()
+  await path.fill('/contacts')
+  await expect(refused).toHaveCount(0)
+
+  // A restored history entry shows its own stored answer, never the one on screen before.
+  await path.fill('/admins')
+  await send(page)
+  await expect(whyItFailed(page)).toBeVisible()
+  await page.getByRole('tab', { name: 'History' }).click()
+  await page.getByRole('table', { name: 'Request history' }).getByRole('button', { name: 'GET /contacts', exact: true }).click()
+  await expect(path).toHaveValue('/contacts')
+  await expect(responseStatus(page)).toContainText('200')
+  await expect(whyItFailed(page)).toHaveCount(0)
+  // …and it goes once the restored request is changed.
+  await method.selectOption('DELETE')
+  await expect(responseStatus(page)).toHaveCount(0)
+  await expect(nothingYet).toBeVisible()
 })

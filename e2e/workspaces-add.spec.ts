@@ -47,6 +47,25 @@ test('a pasted "Bearer <token>" of the sandbox, unticked, is recognised; "alread
   await expect(page.getByRole('status', { name: 'Response status' })).toContainText('403')
 })
 
+test('Rotate takes a pasted "Bearer <token>" too, and says what it dropped', async ({ page, desk }) => {
+  const tokens = await sandboxTokens()
+  await desk.open(page)
+  await switchWorkspace(page, 'Sandbox EU')
+  await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: 'Workspace settings' }).click()
+  const rotate = settings(page).getByRole('form', { name: 'Rotate token' })
+  await rotate.getByLabel(/Rotate token/).fill(`Bearer ${tokens['eu']!.extended}`)
+  await expect(rotate).toContainText('The word “Bearer” was removed')
+  await rotate.getByRole('button', { name: 'Verify and rotate' }).click()
+  await expect(settings(page).getByRole('status')).toContainText('Token rotated')
+  await expect(settings(page).getByRole('alert')).toHaveCount(0)
+
+  // The extended token now in Sandbox EU may list admins.
+  await openExplorer(page)
+  await setRequest(page, 'GET', '/admins')
+  await send(page)
+  await expect(page.getByRole('status', { name: 'Response status' })).toContainText('200')
+})
+
 test('an app_id:api_key pair in the token box points to the legacy tab, filled in', async ({ page, desk }) => {
   const { legacy } = (await sandboxTokens())['us']!
   await desk.open(page)

@@ -65,7 +65,8 @@ const BROKEN = '{"workspaces": [ oops'
 describe.each(STORE_FILES)('start-up with a bad $name.json', ({ name, desktop, wrongShape }) => {
   it.each([
     ['broken JSON', BROKEN],
-    ['valid JSON of the wrong shape', wrongShape]
+    ['valid JSON of the wrong shape', wrongShape],
+    ['valid JSON that is not an object', '[1,2]']
   ])('%s: the app starts, the file is set aside unchanged, the user is told', async (_label, content) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'td-badfile-'))
     dirs.push(dir)

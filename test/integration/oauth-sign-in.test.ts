@@ -10,6 +10,7 @@ import { createApp, type TokenDeskApp } from '../../src/main/services/app'
 import { testAppDeps } from '../support/app'
 import { JsonFileStore } from '../../src/main/services/store'
 import type { OAuthFlowState } from '../../src/shared/contract/oauth'
+import { EMBEDDED_SANDBOX } from '../../src/main/services/workspaces/registry'
 
 let app: TokenDeskApp | null = null
 let dir = ''
@@ -112,4 +113,26 @@ it('keeps one loopback port per OAuth client, and says so clearly when another p
   } finally {
     await new Promise((resolve) => squatter.close(resolve))
   }
+})
+
+it('a generic sign-in whose API is the embedded sandbox follows the sandbox, never its port of the day', async () => {
+  await start(false)
+  const sandbox = app!.sandbox!
+  const client = sandbox.oauthClients.find((c) => !c.clientSecret)!
+  const flow = await call<OAuthFlowState>('oauth.start', {
+    kind: 'generic',
+    clientId: client.clientId,
+    authorizationUrl: `${sandbox.url}/oauth`,
+    tokenUrl: `${sandbox.url}/auth/eagle/token`,
+    apiBaseUrl: `${sandbox.url}/`
+  })
+  await (
+    await consent(flow.authorizeUrl)
+  ).text
+  await vi.waitFor(async () => expect((await flowState(flow.flowId)).status).toBe('done'))
+  const { workspaces } = await call<{ workspaces: Array<{ id: string; sandbox: boolean }> }>('workspaces.list')
+  expect(workspaces).toEqual([expect.objectContaining({ sandbox: true })])
+  // What is stored is "the embedded sandbox", not this run's port.
+  const stored = new JsonFileStore({ cwd: dir, name: 'workspaces' }).get('workspaces') as Array<{ apiBase: string }>
+  expect(stored.map((w) => w.apiBase)).toEqual([EMBEDDED_SANDBOX])
 })

@@ -77,6 +77,25 @@ describe('pasted tokens', () => {
     expect(sent).toMatchObject({ ok: true, value: { status: 200 } })
     await removeAll()
   })
+
+  it('recognises the embedded sandbox’s own key pair added without ticking "Embedded sandbox key"', async () => {
+    const { legacyKey } = app.sandbox!.workspaces[1]!
+    const result = await app.dispatch('workspaces.addLegacy', {
+      appId: legacyKey.appId,
+      apiKey: legacyKey.apiKey,
+      region: 'EU',
+      name: 'Old'
+    })
+    expect(result).toMatchObject({ ok: true, value: { sandbox: true } })
+    // It reaches the sandbox (which answers a retired pair with 401), not api.eu.intercom.io.
+    const sent = await app.dispatch('requests.send', {
+      requestId: 'legacy-me',
+      workspaceId: (result as { value: Ws }).value.id,
+      draft: { method: 'GET', path: '/me', authMode: 'legacy' }
+    })
+    expect(sent).toMatchObject({ ok: true, value: { status: 401 } })
+    await removeAll()
+  })
 })
 
 describe('sandbox tokens offered by the app', () => {

@@ -126,6 +126,23 @@ describe('a second start on the same data folder', () => {
     expect(seen).toEqual([])
   })
 
+  it('a sandbox whose server stopped during the run gets no credential, whoever takes its port', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'td-restart-'))
+    dirs.push(dir)
+    const app = await start(dir, memoryVault())
+    const { workspaces } = await call<Listed>(app, 'workspaces.list')
+    const port = Number(new URL(app.sandboxUrl!).port)
+    await app.sandbox!.close() // the app itself keeps running
+    const seen = await decoyOn(port)
+    const result = await app.dispatch('requests.send', {
+      requestId: 'stopped',
+      workspaceId: workspaces[0]!.id,
+      draft: { method: 'GET', path: '/me' }
+    })
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining('embedded sandbox is not running') } })
+    expect(seen).toEqual([])
+  })
+
   it('a workspace file from an earlier version, holding an old sandbox port, is not trusted', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'td-restart-'))
     dirs.push(dir)

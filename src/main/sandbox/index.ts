@@ -116,8 +116,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       JSON.stringify([...data.values()], (key, value: unknown) =>
         key === 'userCounts' ? undefined : value instanceof Map ? [...value.entries()] : value instanceof Set ? [...value.values()] : value
       ),
+    listening: () => server.listening,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        if (!server.listening) return resolve() // closed already: closing again is not an error
         server.close((err) => (err ? reject(err) : resolve()))
         server.closeAllConnections()
       })

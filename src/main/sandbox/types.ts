@@ -61,6 +61,8 @@ export interface Sandbox {
   setRateLimit(r: RateLimit): void
   /** Every record of every workspace as JSON, so tests can prove a series of requests changed nothing. */
   dataSnapshot(): string
+  /** True while this sandbox's server still holds its port (once closed, another process may take it). */
+  listening(): boolean
   close(): Promise<void>
 }
 

@@ -71,7 +71,9 @@ export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
     vault: deps.vault,
     clock: deps.clock,
     logger,
-    resolveApiBase: ({ region, sandbox: isSandbox }) => (isSandbox ? (sandboxLive ? sandbox!.url : null) : REGION_HOSTS[region]),
+    // Checked at each use: a sandbox whose server has stopped no longer owns its port.
+    resolveApiBase: ({ region, sandbox: isSandbox }) =>
+      isSandbox ? (sandboxLive && sandbox!.listening() ? sandbox!.url : null) : REGION_HOSTS[region],
     onChange: (workspaces) => events.emit('workspacesChanged', { workspaces, activeId: registry.active()?.id ?? null })
   })
   // A memory-only vault after a restart, or a lost keychain: say so before anything is sent.
@@ -82,6 +84,8 @@ export async function createApp(input: AppDeps): Promise<TokenDeskApp> {
       () => ensureSandboxWorkspaces(registry, sandbox, firstStart, logger),
       () => {
         if (firstStart) settings.set('sandboxSeeded', true)
+        // The page re-reads its notices on this event, so "could not be created yet" goes away.
+        events.emit('workspacesChanged', { workspaces: registry.list(), activeId: registry.active()?.id ?? null })
       },
       deps.sandboxRetryMs
     )

@@ -22,14 +22,26 @@ export function isEmbeddedSandboxToken(sandbox: Sandbox | null, token: string): 
   return !!sandbox?.workspaces.some((ws) => Object.values(ws.tokens).includes(token))
 }
 
+/** True for the running embedded sandbox's own (retired-style) app_id:api_key pair. */
+export function isEmbeddedSandboxLegacyPair(sandbox: Sandbox | null, appId: string, apiKey: string): boolean {
+  return !!sandbox?.workspaces.some((ws) => ws.legacyKey.appId === appId && ws.legacyKey.apiKey === apiKey)
+}
+
+/** What one attempt could not do, per workspace: create it, or put its lost token back. */
+export interface SeedFailures {
+  create: string[]
+  restore: string[]
+}
+
 /** Creates the missing preset workspaces (when seeding) and restores lost secrets; returns what failed. */
 export async function ensureSandboxWorkspaces(
   registry: WorkspaceRegistry,
   sandbox: Sandbox,
   seedIfEmpty: boolean,
   logger: Logger
-): Promise<string[]> {
+): Promise<SeedFailures> {
   const failures: string[] = []
+  const restoreFailures: string[] = []
   const existing = registry.list().filter((w) => w.sandbox)
   for (const ws of sandbox.workspaces) {
     const preset = PRESETS[ws.key]
@@ -42,7 +54,11 @@ export async function ensureSandboxWorkspaces(
         () => false
       )
       if (!healthy)
-        await registry.rotate(found.id, token).catch((e: unknown) => logger.warn('could not restore a sandbox token', { error: String(e) }))
+        await registry.rotate(found.id, token).catch((error: unknown) => {
+          logger.warn('could not restore a sandbox token', { error: String(error) })
+          // Tried again with the rest, so a sandbox that fails now does not leave the workspace without its token.
+          restoreFailures.push(`${found.name}: ${isAppError(error) ? error.message : String(error)}`)
+        })
       continue
     }
     if (!seedIfEmpty) continue
@@ -53,7 +69,7 @@ export async function ensureSandboxWorkspaces(
     }
   }
   if (!registry.active() && registry.list()[0]) registry.setActive(registry.list()[0]!.id)
-  return failures
+  return { create: failures, restore: restoreFailures }
 }
 
 /**
@@ -62,12 +78,12 @@ export async function ensureSandboxWorkspaces(
  * with a growing pause until it works or the app stops.
  */
 export class SandboxSeeder {
-  #failures: string[] = []
+  #failures: SeedFailures = { create: [], restore: [] }
   #timer: NodeJS.Timeout | null = null
   #stopped = false
 
   constructor(
-    private readonly run: () => Promise<string[]>,
+    private readonly run: () => Promise<SeedFailures>,
     private readonly onSeeded: () => void,
     private readonly retryMs = { first: 2_000, max: 30_000 }
   ) {}
@@ -77,8 +93,12 @@ export class SandboxSeeder {
   }
 
   notice(): string | null {
-    if (this.#failures.length === 0) return null
-    return `The sandbox workspaces could not be created yet (${this.#failures.join('; ')}). Token Desk keeps trying in the background.`
+    const { create, restore } = this.#failures
+    const lines = [
+      create.length ? `The sandbox workspaces could not be created yet (${create.join('; ')}).` : '',
+      restore.length ? `The sandbox workspaces' tokens could not be put back yet (${restore.join('; ')}).` : ''
+    ].filter(Boolean)
+    return lines.length ? `${lines.join(' ')} Token Desk keeps trying in the background.` : null
   }
 
   stop(): void {
@@ -87,8 +107,8 @@ export class SandboxSeeder {
   }
 
   async #attempt(nextDelay: number): Promise<void> {
-    this.#failures = await this.run().catch((error: unknown) => [String(error)])
-    if (this.#failures.length === 0) return this.onSeeded()
+    this.#failures = await this.run().catch((error: unknown) => ({ create: [String(error)], restore: [] }))
+    if (this.#failures.create.length + this.#failures.restore.length === 0) return this.onSeeded()
     if (this.#stopped) return
     this.#timer = setTimeout(() => void this.#attempt(Math.min(nextDelay * 2, this.retryMs.max)), nextDelay)
     this.#timer.unref()

@@ -34,8 +34,9 @@ describe('dispatch', () => {
     const dispatch = createDispatch(handlersWith({}), logger)
     await expect(dispatch('app.doesNotExist', undefined)).resolves.toMatchObject({
       ok: false,
-      error: { code: 'invalid_input', message: expect.stringContaining('app.doesNotExist') }
+      error: { code: 'invalid_input', message: expect.stringContaining('unknown request') }
     })
+    expect(JSON.stringify(await dispatch('app.doesNotExist', undefined))).not.toContain('app.doesNotExist')
   })
 
   it('validates input and names the bad field, without calling the handler', async () => {
@@ -65,6 +66,31 @@ describe('dispatch', () => {
     const hidden = await dispatch('workspaces.reveal', { id: 'w1' })
     expect(hidden).toMatchObject({ ok: false, error: { code: 'internal' } })
     expect(JSON.stringify(hidden)).not.toContain('dG9rOmFiY2RlZmdo')
+  })
+
+  it('names no internal call in any message: bad input, a failure inside, an answer off the contract', async () => {
+    const dispatch = createDispatch(
+      handlersWith({
+        'workspaces.reveal': async () => {
+          throw new TypeError('x is undefined')
+        },
+        'workspaces.update': async () => ({ id: 42 }) as never
+      }),
+      logger
+    )
+    const results = [
+      await dispatch('workspaces.addByToken', { token: 'has a space in it', region: 'US' }),
+      await dispatch('workspaces.addByToken', null),
+      await dispatch('workspaces.setActive', { id: 42 }),
+      await dispatch('workspaces.reveal', { id: 'w1' }),
+      await dispatch('workspaces.update', { id: 'w1', changes: {} })
+    ]
+    for (const result of results) {
+      expect(result.ok).toBe(false)
+      const message = result.ok ? '' : result.error.message
+      expect(message).not.toMatch(/\b(workspaces|app|requests)\.[a-zA-Z]+/)
+      expect(message).not.toMatch(/invalid input for/i)
+    }
   })
 
   it('strips fields the contract does not declare from outputs', async () => {

@@ -24,7 +24,8 @@ export function describeZodError(error: ZodError): string {
 export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
   return async (name, rawInput) => {
     if (!isCallName(name)) {
-      return { ok: false, error: { code: 'invalid_input', message: `There is no call named "${name}".` } }
+      logger.warn('unknown call', { name: String(name).slice(0, 100) })
+      return { ok: false, error: { code: 'invalid_input', message: 'That is not something Token Desk can do (unknown request).' } }
     }
     const spec = calls[name]
     const parsed = spec.input.safeParse(rawInput)
@@ -47,8 +48,11 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
     } catch (error) {
       if (isAppError(error)) return { ok: false, error: error.toShape() }
       logger.error(`call ${name} failed`, { error: error instanceof Error ? error.message : String(error) })
+      // The call's name is for the log; the user reads what happened in their words.
       const message =
-        error instanceof ZodError ? `Internal result of ${name} did not match the contract.` : `Something went wrong in ${name}.`
+        error instanceof ZodError
+          ? 'Token Desk could not read its own answer. The details are in the log.'
+          : 'Something went wrong inside Token Desk. The details are in the log.'
       return { ok: false, error: new AppError('internal', message).toShape() }
     }
   }

@@ -120,7 +120,7 @@ export class JsonFileStore implements KeyValueStore {
         `The settings file ${file} is unreadable (${describe(cause)}) and could not be moved aside: ${describe(error)}`
       )
     }
-    const notice = `The settings file ${path.basename(file)} could not be read (${describe(cause)}). It was kept as ${path.basename(backup)} and a new, empty one was started.`
+    const notice = `Token Desk's data file ${path.basename(file)} could not be read (${describe(cause)}). It was kept as ${path.basename(backup)} and a new, empty one was started.`
     this.notices.push(notice)
     this.#options.logger?.warn('settings file set aside', { file, backup })
     this.#options.onNotice?.(notice)

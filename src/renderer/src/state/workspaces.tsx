@@ -42,6 +42,8 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     return on.workspacesChanged(({ workspaces: list, activeId: id }) => {
       setWorkspaces(list)
       setActiveId(id)
+      // Notices can follow the workspaces (the sandbox ones created after a failed first try).
+      api.app.info().then(setInfo, () => undefined)
     })
   }, [refresh])
 

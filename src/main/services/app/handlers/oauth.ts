@@ -4,6 +4,7 @@ import { AppError, isAppError } from '../../../../shared/errors'
 import type { OAuthFlowState } from '../../../../shared/contract/oauth'
 import { OAuthFlows, sandboxIntercomEndpoints, type FlowStatus, type OAuthRequest, type OAuthResult } from '../../oauth'
 import type { AppContext } from '../context'
+import { isSameOrigin } from '../../../../shared/request/build'
 
 type OAuthHandlers = Pick<Handlers, 'oauth.start' | 'oauth.status' | 'oauth.cancel' | 'oauth.submitManual' | 'oauth.replace'>
 
@@ -64,8 +65,15 @@ export function oauthHandlers(ctx: AppContext, flows: OAuthFlows): OAuthHandlers
       })
       return workspace.id
     }
-    // A generic provider's token is kept when it works against an Intercom-compatible API.
-    const workspace = await ctx.registry.addByToken({ token: result.accessToken, region: 'US', apiBaseOverride, replace })
+    // A generic provider's token is kept when it works against an Intercom-compatible API. One whose
+    // API is the embedded sandbox follows the sandbox, which takes a new port on every start.
+    const onSandbox = !!apiBaseOverride && !!ctx.sandbox && isSameOrigin(apiBaseOverride, ctx.sandbox.url)
+    const workspace = await ctx.registry.addByToken({
+      token: result.accessToken,
+      region: 'US',
+      ...(onSandbox ? { sandbox: true } : { apiBaseOverride }),
+      replace
+    })
     return workspace.id
   }
 

@@ -1,7 +1,7 @@
 import type { Handlers } from '../../core/dispatch'
 import { AppError } from '../../../../shared/errors'
 import { CLIPBOARD_CLEAR_MS, type AppContext } from '../context'
-import { isEmbeddedSandboxToken } from '../sandbox-workspaces'
+import { isEmbeddedSandboxLegacyPair, isEmbeddedSandboxToken } from '../sandbox-workspaces'
 
 type WorkspaceHandlers = Pick<
   Handlers,
@@ -32,7 +32,8 @@ export function workspacesHandlers(ctx: AppContext): WorkspaceHandlers {
       const name = `Sandbox ${workspace.toUpperCase()}`
       return registry.addByToken({ token: ws.tokens[scopes], region: ws.region, sandbox: true, name, replace })
     },
-    'workspaces.addLegacy': (input) => registry.addLegacy(input),
+    'workspaces.addLegacy': (input) =>
+      registry.addLegacy({ ...input, sandbox: input.sandbox || isEmbeddedSandboxLegacyPair(ctx.sandbox, input.appId, input.apiKey) }),
     'workspaces.migrateLegacy': ({ id, token }) => registry.migrateLegacy(id, token),
     'workspaces.update': ({ id, changes }) => registry.update(id, changes),
     'workspaces.rotate': ({ id, token }) => registry.rotate(id, token),

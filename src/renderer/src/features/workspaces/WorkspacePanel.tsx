@@ -7,6 +7,13 @@ import { copyText } from '../../lib/clipboard'
 import { ErrorText } from '../../lib/ErrorText'
 import { LendingSection } from '../cli'
 import { vaultInPlainWords } from '../app'
+import { cleanPastedToken } from '../../../../shared/pasted-token'
+
+/** Says what was dropped from a pasted token (a leading "Bearer"), as the Add dialog does. */
+function PastedNote({ token }: { token: string }) {
+  const { note } = cleanPastedToken(token)
+  return note ? <p className="muted">{note}</p> : null
+}
 
 const REVEAL_MS = 30_000
 
@@ -229,6 +236,7 @@ function VerifiedTokenForm({
           {busy ? 'Verifying…' : submitLabel}
         </button>
       </div>
+      <PastedNote token={token} />
     </form>
   )
 }
@@ -313,6 +321,7 @@ function LegacyMigration({
           Migrate
         </button>
       </div>
+      <PastedNote token={token} />
     </form>
   )
 }
