@@ -1,4 +1,5 @@
 // The saved-request index: a start reads only the files that changed, and the files stay the truth.
+import { createHash } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -93,6 +94,35 @@ describe('the saved-request index', () => {
       await fs.writeFile(indexFile, bad)
       expect(await names(open())).toEqual(['Alpha'])
       expect(await fs.readFile(indexFile, 'utf8')).not.toContain('Evilx')
+    }
+  })
+
+  it('an index rewritten with a matching digest but entries of the wrong shape only costs re-reading those files', async () => {
+    await writeRequest('list.json', 'a', 'Alpha')
+    await writeRequest('other.json', 'b', 'Beta')
+    await ageFiles()
+    expect(await names(open())).toEqual(['Alpha', 'Beta'])
+    const [header, body] = (await fs.readFile(indexFile, 'utf8')).split('\n')
+    const entries = JSON.parse(body!) as Record<string, { content: unknown }>
+    const rewrite = async (next: unknown) => {
+      const text = JSON.stringify(next)
+      const digest = createHash('sha256').update(text).digest('hex')
+      await fs.writeFile(indexFile, `${JSON.stringify({ ...JSON.parse(header!), digest })}\n${text}`)
+    }
+    for (const bad of [
+      { 'shared/list.json': null, 'shared/other.json': entries['shared/other.json'] },
+      { 'shared/list.json': { ...entries['shared/list.json'], content: { id: 'a' } } },
+      {
+        'shared/list.json': {
+          ...entries['shared/list.json'],
+          content: { ...(entries['shared/list.json']!.content as object), request: null }
+        }
+      },
+      [1, 2],
+      null
+    ]) {
+      await rewrite(bad)
+      expect(await names(open())).toEqual(['Alpha', 'Beta'])
     }
   })
 

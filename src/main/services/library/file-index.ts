@@ -31,7 +31,7 @@ export class FileIndex<T> {
   }
 
   /** The index stored at `file`, or an empty one when there is none or it cannot be trusted. */
-  static read<T>(file: string): FileIndex<T> {
+  static read<T>(file: string, isContent: (content: unknown) => content is T): FileIndex<T> {
     let text: string
     try {
       text = readFileSync(file, 'utf8')
@@ -44,7 +44,14 @@ export class FileIndex<T> {
       const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; writtenAt?: unknown; digest?: unknown }
       const body = text.slice(newline + 1)
       if (header.format !== FORMAT || typeof header.writtenAt !== 'number' || header.digest !== digest(body)) return FileIndex.empty()
-      return new FileIndex(new Map(Object.entries(JSON.parse(body) as Record<string, IndexedFile<T>>)), header.writtenAt)
+      const entries = JSON.parse(body) as unknown
+      if (typeof entries !== 'object' || entries === null || Array.isArray(entries)) return FileIndex.empty()
+      // The digest catches a torn or hand-edited index; an entry of the wrong shape (an index
+      // rewritten with a matching digest) is only a miss, and its file is read again.
+      const usable = Object.entries(entries as Record<string, unknown>).filter(
+        (e): e is [string, IndexedFile<T>] => isIndexedFile(e[1]) && isContent(e[1].content)
+      )
+      return new FileIndex(new Map(usable), header.writtenAt)
     } catch {
       return FileIndex.empty()
     }
@@ -67,6 +74,12 @@ export class FileIndex<T> {
     const header = JSON.stringify({ format: FORMAT, writtenAt: now, digest: digest(body) })
     await writeFileAtomic(file, `${header}\n${body}`, 0o600)
   }
+}
+
+function isIndexedFile(entry: unknown): entry is IndexedFile<unknown> {
+  if (typeof entry !== 'object' || entry === null) return false
+  const { size, mtimeMs } = entry as Partial<IndexedFile<unknown>>
+  return typeof size === 'number' && typeof mtimeMs === 'number'
 }
 
 const digest = (text: string) => createHash('sha256').update(text).digest('hex')

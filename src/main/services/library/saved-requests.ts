@@ -41,6 +41,19 @@ const SavedFile = z.object({
 })
 
 type SavedFileData = z.output<typeof SavedFile>
+/** What loading takes from a file's content (the index holds only content validated when read). */
+const isSavedFileData = (c: unknown): c is SavedFileData => {
+  if (typeof c !== 'object' || c === null) return false
+  const { id, name, order, updatedAt, request } = c as Partial<SavedFileData>
+  return (
+    typeof id === 'string' &&
+    typeof name === 'string' &&
+    typeof order === 'number' &&
+    typeof updatedAt === 'string' &&
+    typeof request?.method === 'string' &&
+    typeof request.path === 'string'
+  )
+}
 
 const SaveInput = z.object({
   id: z.string().min(1).optional(),
@@ -506,7 +519,7 @@ export class SavedRequestStore {
     }
     // Wall time, not the injected clock: it is compared with the files' own modification times.
     const startedAt = Date.now()
-    const known = this.indexPath ? FileIndex.read<SavedFileData>(this.indexPath) : FileIndex.empty<SavedFileData>()
+    const known = this.indexPath ? FileIndex.read(this.indexPath, isSavedFileData) : FileIndex.empty<SavedFileData>()
     const seen = new Map<string, IndexedFile<SavedFileData>>()
     let reread = 0
     // Index in walk order (deterministic duplicate handling), in short synchronous slices.
