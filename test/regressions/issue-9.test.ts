@@ -234,6 +234,63 @@ describe('issue 9 regressions', () => {
     expect((await wireOf(() => bash(s.text))).body.toString('utf8')).toBe(body)
   })
 
+  it('defect 6: cmd (8,191 characters) and PowerShell (32,767) send a body through body.json long before 64 KiB', () => {
+    const body = JSON.stringify({ note: 'x'.repeat(10_000) })
+    const d = built(draft({ method: 'POST', path: '/notes', body }))
+    const auth = { mode: 'bearer' as const, secret: null }
+    const cmd = curlSnippet(d, auth, { shell: 'cmd', multiline: false, tokenStyle: 'env' })
+    expect(cmd.bodyFile).toEqual({ name: 'body.json', text: body })
+    expect(cmd.text.length).toBeLessThan(8191 - 1024)
+    const ps = curlSnippet(built(draft({ method: 'POST', path: '/notes', body: `"${'y'.repeat(40_000)}"` })), auth, {
+      shell: 'powershell',
+      multiline: false,
+      tokenStyle: 'env'
+    })
+    expect(ps.bodyFile?.name).toBe('body.json')
+    expect(ps.text.length).toBeLessThan(32_767 - 1024)
+    // A short body stays inline in PowerShell.
+    expect(
+      curlSnippet(built(draft({ method: 'POST', path: '/n', body: '{"a":1}' })), auth, {
+        shell: 'powershell',
+        multiline: false,
+        tokenStyle: 'env'
+      }).bodyFile
+    ).toBeNull()
+  })
+
+  it('defect 6: a header or URL no command line can hold is refused with the reason, never written', () => {
+    const row = (name: string) => ({ name, value: 'v'.repeat(60_000), enabled: true })
+    const huge = built(draft({ query: [row('a'), row('b'), row('c')] }))
+    const auth = { mode: 'none' as const, secret: null }
+    expect(() => curlSnippet(huge, auth, { shell: 'posix', multiline: false, tokenStyle: 'env' })).toThrow(
+      /too long for a shell command line: one argument may hold at most 131,071 bytes/
+    )
+    const longQuery = built(draft({ query: [{ name: 'q', value: 'a'.repeat(9000), enabled: true }] }))
+    expect(() => curlSnippet(longQuery, auth, { shell: 'cmd', multiline: false, tokenStyle: 'env' })).toThrow(
+      /too long for a cmd\.exe command line: one command may hold at most 8,191 characters/
+    )
+    expect(() => curlSnippet(longQuery, auth, { shell: 'powershell', multiline: false, tokenStyle: 'env' })).not.toThrow()
+    expect(() => curlSnippet(longQuery, auth, { shell: 'posix', multiline: false, tokenStyle: 'env' })).not.toThrow()
+  })
+
+  it('defect 6: curl import reads a command far past 33 KB, body byte for byte', () => {
+    const body = `{"note":"${'ü'.repeat(300 * 1024)}","id":12345678901234567890}`
+    const imported = importCurl(`curl 'https://api.intercom.io/notes?a+b=c&flag' -H 'Content-Type: application/json' --data-raw '${body}'`)
+    expect(imported.draft.body).toBe(body)
+    expect(imported.draft.method).toBe('POST')
+    // And the snippet of a 100 KB draft (body.json) imports with a warning naming the file.
+    const s = curlSnippet(
+      built(draft({ method: 'POST', path: '/notes', body })),
+      { mode: 'none', secret: null },
+      {
+        shell: 'posix',
+        multiline: true,
+        tokenStyle: 'env'
+      }
+    )
+    expect(importCurl(s.text).warnings.join(' ')).toContain('body.json')
+  })
+
   it('defect 7: cmd reads the token with delayed expansion, so " and & in it stay data', () => {
     const s = curlSnippet(built(draft({})), { mode: 'bearer', secret: null }, { shell: 'cmd', multiline: false, tokenStyle: 'env' })
     expect(s.text.startsWith('cmd /V:ON /C curl ')).toBe(true)

@@ -6,6 +6,7 @@
 // The deep import is deliberate: the package's generators (toJsonObject, toHarString) re-parse
 // JSON and form bodies, which would change the bytes; `parse` keeps them exactly as curl sends them.
 import { COMMON_SUPPORTED_ARGS, parse, type Request, type Warnings } from 'curlconverter/dist/src/parse.js'
+import shellParser from 'curlconverter/dist/src/shell/Parser.js'
 import type { Word } from 'curlconverter/dist/src/shell/Word.js'
 import { AppError } from '../../../shared/errors'
 import { DEFAULT_HEADERS } from '../../../shared/request/build'
@@ -42,6 +43,13 @@ export class CurlImportError extends AppError {
     this.name = 'CurlImportError'
   }
 }
+
+// tree-sitter reads a string input in one piece of at most `bufferSize` (32 KiB by default) and
+// fails with "Invalid argument" past it, so any command over about 33 KB could not be imported.
+// curlconverter passes no options; its parser is a shared instance, so give it room for the whole input.
+const parseShell = shellParser.parse.bind(shellParser)
+shellParser.parse = (input, oldTree, options) =>
+  parseShell(input, oldTree, typeof input === 'string' ? { bufferSize: Math.max(32 * 1024, input.length + 1), ...options } : options)
 
 /** Options mapped below; anything else curlconverter knows is reported as ignored. */
 const SUPPORTED = new Set(COMMON_SUPPORTED_ARGS)
