@@ -1,7 +1,7 @@
 // One named regression test per numbered defect of issue 9 ("Exact requests"). Each failed on
 // the code before the fix; the differential test (test/differential) covers them all at scale.
 import { execFile } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -20,6 +20,11 @@ import { editPathField, pathWithParams } from '../../src/shared/request/query-sy
 import { curlSnippet, INLINE_BODY_LIMIT } from '../../src/shared/snippets'
 import { codeSnippet } from '../../src/shared/snippets/code'
 import { snippetView } from '../../src/renderer/src/features/snippets/snippet-view'
+import { createApp } from '../../src/main/services/app'
+import { createLogger } from '../../src/main/services/core/logger'
+import { WorkspaceSender } from '../../src/main/services/requests/workspace-sender'
+import type { WorkspaceRegistry } from '../../src/main/services/workspaces'
+import { dispatchOk, testAppDeps } from '../support/app'
 
 const run = promisify(execFile)
 const PYTHON = '/usr/bin/python3'
@@ -381,5 +386,67 @@ describe('issue 9 regressions', () => {
     for (const form of forms) expect(stored).not.toContain(form)
     const legacy = redactText(`{"auth":"${Buffer.from('app1:key2').toString('base64')}"}`, ['key2', 'app1:key2'])
     expect(legacy).not.toContain(Buffer.from('app1:key2').toString('base64'))
+  })
+
+  it('defect 10: a large response spooled to disk is owner-only and deleted at exit and at the next start', async () => {
+    const userData = join(work, 'spool-app')
+    const responses = join(userData, 'responses')
+    // A body left behind by a run that crashed: the next start removes it.
+    mkdirSync(responses, { recursive: true })
+    writeFileSync(join(responses, 'response-left-behind.body'), 'old run')
+    const app = await createApp(testAppDeps(userData, { sandbox: { contacts: 5, faults: { oversizedBytes: 11 * 1024 * 1024 } } }))
+    try {
+      expect(readdirSync(responses)).toEqual([])
+      await dispatchOk(app, 'requests.send', { requestId: 'big', draft: { method: 'GET', path: '/sandbox/oversized' } })
+      const files = readdirSync(responses)
+      expect(files).toHaveLength(1)
+      if (process.platform !== 'win32') {
+        expect(statSync(responses).mode & 0o777).toBe(0o700)
+        expect(statSync(join(responses, files[0]!)).mode & 0o777).toBe(0o600)
+      }
+    } finally {
+      await app.dispose()
+    }
+    expect(existsSync(responses)).toBe(false)
+  })
+
+  it('defect 10: logs cut a secret put on a request in every form, though the log line was written without it', async () => {
+    const token = 'tok_in_play_9f8e7d6c'
+    const registry = {
+      active: () => ({ id: 'w' }),
+      credentialFor: async () => ({ workspaceId: 'w', apiBase: base, intercomVersion: '2.14', auth: { kind: 'bearer', token } })
+    } as unknown as WorkspaceRegistry
+    await new WorkspaceSender(registry, work).prepare('w', draft({}))
+    const lines: string[] = []
+    const logger = createLogger((_, line) => lines.push(line))
+    const forms = [Buffer.from(`${token}:`).toString('base64'), Buffer.from(token).toString('base64url'), encodeURIComponent(token), token]
+    logger.warn(`the server echoed ${forms.join(' and ')}`)
+    logger.error('failed', { detail: `body ${forms[0]}` })
+    for (const form of forms) expect(lines.join('\n')).not.toContain(form)
+    expect(lines.join('\n')).toContain('the server echoed')
+  })
+
+  it("defect 10: a Postman export cuts the workspace's own secret in every form, even one never sent this run", async () => {
+    const userData = join(work, 'export-app')
+    const app = await createApp(testAppDeps(userData, { sandbox: { contacts: 5 } }))
+    try {
+      const { workspaces } = await dispatchOk<{ workspaces: Array<{ id: string; name: string }> }>(app, 'workspaces.list')
+      const eu = workspaces.find((w) => w.name === 'Sandbox EU')!
+      const { token } = await dispatchOk<{ token: string }>(app, 'workspaces.reveal', { id: eu.id })
+      const basic = Buffer.from(`${token}:`).toString('base64')
+      const { saved } = await dispatchOk<{ saved: { id: string } }>(app, 'library.save', {
+        name: 'echo',
+        sharing: { kind: 'workspace', workspaceId: eu.id },
+        // Not credential-shaped, so saving keeps it (as a file edited by hand or pulled from git would).
+        draft: { method: 'POST', path: '/notes', body: JSON.stringify({ note: basic, short: basic.replace(/=+$/, '') }) }
+      })
+      expect(saved.id).toBeTruthy()
+      const { text } = await dispatchOk<{ text: string }>(app, 'library.exportPostman', { workspaceId: eu.id, sharing: 'workspace' })
+      expect(text).toContain('/notes')
+      expect(text).not.toContain(basic)
+      expect(text).not.toContain(basic.replace(/=+$/, ''))
+    } finally {
+      await app.dispose()
+    }
   })
 })

@@ -354,7 +354,11 @@ interface PostmanItem {
  * with `{{token}}`, so Postman sends `Authorization: Bearer {{token}}`. Never a real token:
  * drafts are stripped of anything that looks like one. `operationId` has no Postman equivalent.
  */
-export function exportPostmanCollection(name: string, requests: readonly ExportableRequest[], opts: { baseUrl?: string } = {}): Json {
+export function exportPostmanCollection(
+  name: string,
+  requests: readonly ExportableRequest[],
+  opts: { baseUrl?: string; knownSecrets?: readonly string[] } = {}
+): Json {
   const root: PostmanItem[] = []
   const folders = new Map<string, PostmanItem[]>([['', root]])
   const folderItems = (folder: string): PostmanItem[] => {
@@ -366,7 +370,8 @@ export function exportPostmanCollection(name: string, requests: readonly Exporta
     folders.set(folder, group.item!)
     return group.item!
   }
-  for (const r of requests) folderItems(r.folder).push({ name: r.name, request: exportRequest(stripSecrets(r.draft)) })
+  for (const r of requests)
+    folderItems(r.folder).push({ name: r.name, request: exportRequest(stripSecrets(r.draft, { alsoRemove: opts.knownSecrets })) })
   return {
     info: { name, schema: POSTMAN_SCHEMA_V21 },
     item: root,
