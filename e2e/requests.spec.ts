@@ -39,7 +39,7 @@ test('a query typed into the path fills Params, and Params edits show in the pat
   await desk.open(page)
   await openExplorer(page)
   const path = page.getByLabel('Path', { exact: true })
-  await setRequest(page, 'GET', '/contacts?per_page=2&name=a+b')
+  await setRequest(page, 'GET', '/contacts?per_page=2&name=a%20b')
   await page.getByRole('tab', { name: /^Params/ }).click()
   await expect(page.getByLabel('Query parameter per_page value')).toHaveValue('2')
   await expect(page.getByLabel('Query parameter name value')).toHaveValue('a b')
@@ -52,4 +52,25 @@ test('a query typed into the path fills Params, and Params edits show in the pat
   await expect(path).toHaveValue('/contacts?per_page=5')
   await page.keyboard.press('Control+Enter')
   await expect(responseStatus(page)).toContainText('200')
+})
+
+test('a query that rows would send differently stays in the path and is sent as typed', async ({ page, desk }) => {
+  await desk.open(page)
+  await openExplorer(page)
+  const path = page.getByLabel('Path', { exact: true })
+  await setRequest(page, 'GET', '/contacts?per_page=2&flag')
+  await page.getByRole('tab', { name: /^Params/ }).click()
+  await path.blur()
+  await expect(path).toHaveValue('/contacts?per_page=2&flag')
+  await expect(page.getByRole('note').filter({ hasText: 'sent exactly as typed' })).toContainText('?per_page=2&flag')
+  await expect(page.getByLabel('Query parameter per_page value')).toHaveCount(0)
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
+  await expect(responseStatus(page)).toContainText('200')
+  await page.getByRole('button', { name: 'As sent' }).click()
+  await expect(page.getByRole('region', { name: 'As sent' }).getByLabel('Request line and headers')).toContainText(
+    /^GET http:\/\/127\.0\.0\.1:\d+\/contacts\?per_page=2&flag\s/
+  )
+  // Removing `flag` makes the query one rows can carry: it moves into Params.
+  await setRequest(page, 'GET', '/contacts?per_page=2')
+  await expect(page.getByLabel('Query parameter per_page value')).toHaveValue('2')
 })

@@ -347,7 +347,7 @@ describe('issue 9 regressions', () => {
   })
 
   it('defect 9: a query typed into the path fills Params, Params fill the path, and export keeps each in its place', () => {
-    const typed = editPathField('/contacts?per_page=2&name=a+b', { path: '/contacts', query: [] })
+    const typed = editPathField('/contacts?per_page=2&name=a%20b', { path: '/contacts', query: [] })
     expect(typed).toEqual({
       path: '/contacts',
       query: [
@@ -356,6 +356,15 @@ describe('issue 9 regressions', () => {
       ]
     })
     expect(pathWithParams(typed.path, typed.query)).toBe('/contacts?per_page=2&name=a%20b')
+    // A query rows could not send as typed (defect 8's `a+b` and `flag`) stays in the path, byte for byte.
+    const kept = editPathField('/contacts?a+b=c&flag', { path: '/contacts', query: [] })
+    expect(kept).toEqual({ path: '/contacts?a+b=c&flag', query: [] })
+    expect(built(draft(kept)).url).toBe(`${base}/contacts?a+b=c&flag`)
+    // curl import follows the same rule: the query fills Params when rows send it as written.
+    expect(importCurl(`curl 'https://api.intercom.io/contacts?per_page=2'`).draft).toMatchObject({
+      path: '/contacts',
+      query: [{ name: 'per_page', value: '2', enabled: true }]
+    })
     // Export of a draft whose path still holds a query: the query goes to Postman's list, once.
     const saved = { id: '1', name: 'x', folder: '', scope: { kind: 'shared' as const }, draft: draft({ path: '/contacts?per_page=2' }) }
     const collection = exportPostmanCollection('c', [saved] as never, {

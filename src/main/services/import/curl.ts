@@ -10,6 +10,7 @@ import shellParser from 'curlconverter/dist/src/shell/Parser.js'
 import type { Word } from 'curlconverter/dist/src/shell/Word.js'
 import { AppError } from '../../../shared/errors'
 import { DEFAULT_HEADERS } from '../../../shared/request/build'
+import { splitPathQuery } from '../../../shared/request/query-sync'
 import {
   HTTP_METHODS,
   REGION_HOSTS,
@@ -185,9 +186,9 @@ function splitUrl(url: string, warnings: string[]): { path: string; query: KeyVa
   const region = REGIONS.find((r) => new URL(REGION_HOSTS[r]).host === host) ?? null
   if (region && scheme.toLowerCase() !== 'https') warnings.push(`${host} only serves https; the request will use https.`)
   const path = region ? rawPath || '/' : `${scheme}://${authority}${rawPath}`
-  // The query stays exactly as written ("a+b", "flag" without "=", "%20"): parsing it into rows
-  // and encoding them again would change the bytes, and sometimes the meaning.
-  return { path: rawQuery === '' && !url.includes('?') ? path : `${path}?${rawQuery}`, query: [], region }
+  // The query becomes Params rows by the composer's own rule, and only when the rows send it as
+  // written; otherwise ("a+b", "flag" without "=") it stays in the path exactly as written.
+  return { ...splitPathQuery(rawQuery === '' && !url.includes('?') ? path : `${path}?${rawQuery}`), region }
 }
 
 type Found = DetectedCredential | { kind: 'placeholder'; mode: 'bearer' | 'basic' } | null
