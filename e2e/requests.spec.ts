@@ -74,3 +74,29 @@ test('a query that rows would send differently stays in the path and is sent as 
   await setRequest(page, 'GET', '/contacts?per_page=2')
   await expect(page.getByLabel('Query parameter per_page value')).toHaveValue('2')
 })
+
+test('the Headers tab lists every header Token Desk adds, and they are what "As sent" shows', async ({ page, desk }) => {
+  await desk.open(page)
+  await openExplorer(page)
+  await setRequest(page, 'POST', '/contacts/search')
+  await page.getByRole('tab', { name: /^Headers/ }).click()
+  const added = page.getByRole('region', { name: 'Headers Token Desk adds' })
+  await expect(added.getByRole('listitem')).toHaveText([
+    'Accept: application/json',
+    'Accept-Encoding: gzip, deflate',
+    'User-Agent: TokenDesk/0.1',
+    /^Intercom-Version: \d\.\d+$/,
+    'Content-Length: 0'
+  ])
+  // A row of the same name replaces the default: it leaves the list.
+  await page.getByRole('button', { name: /Add header/i }).click()
+  await page.getByRole('textbox', { name: /Header 1 name/i }).fill('Accept')
+  await page.getByRole('textbox', { name: 'Header Accept value' }).fill('application/json, text/plain')
+  await expect(added.getByRole('listitem').filter({ hasText: /^Accept:/ })).toHaveCount(0)
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
+  await expect(responseStatus(page)).toContainText(/\d{3}/)
+  await page.getByRole('button', { name: 'As sent' }).click()
+  const sent = page.getByRole('region', { name: 'As sent' }).getByLabel('Request line and headers')
+  for (const line of await added.getByRole('listitem').allTextContents()) await expect(sent).toContainText(line)
+  await expect(sent).toContainText('Accept: application/json, text/plain')
+})

@@ -13,6 +13,7 @@ import { executeRequest } from '../../src/main/services/requests/executor'
 import { redactText } from '../../src/main/services/library/secrets'
 import { exportPostmanCollection } from '../../src/main/services/import/postman'
 import { REGION_HOSTS, RequestDraft, type RequestDraftInput } from '../../src/shared/model'
+import { addedHeaders } from '../../src/shared/request/added-headers'
 import { AUTH_MESSAGES } from '../../src/shared/request/auth'
 import { buildRequest, DEFAULT_HEADERS, type Credential } from '../../src/shared/request/build'
 import { workspaceBaseUrl } from '../../src/shared/request/host'
@@ -198,6 +199,11 @@ describe('issue 9 regressions', () => {
       'intercom-version',
       'user-agent'
     ])
+    // The composer's preview lists exactly what went out, but Authorization (its own preview), Host and Connection.
+    const preview = Object.fromEntries(addedHeaders(d, '2.14')!.map(([n, v]) => [n.toLowerCase(), v]))
+    const { authorization, host, connection, ...rest } = sent.headers
+    expect([authorization, host, connection].every(Boolean)).toBe(true)
+    expect(preview).toEqual(rest)
     const curl = curlSnippet(built(d), { mode: 'bearer', secret: null }, { shell: 'posix', multiline: false, tokenStyle: 'env' }).text
     const viaCurl = await wireOf(() => bash(curl, { INTERCOM_TOKEN: 'tok_abc123' }))
     expect({ ...viaCurl.headers, connection: sent.headers['connection'] }).toEqual(sent.headers)

@@ -7,6 +7,7 @@ import { composer } from '../../state/composer'
 import { useWorkspaces } from '../../state/workspaces'
 import { PermissionBadge } from '../scopes'
 import { KeyValueTable } from './KeyValueTable'
+import { AddedHeaders } from './AddedHeaders'
 import { isFullUrl, pathPlaceholders } from '../../lib/format'
 import { editPathField, pathWithParams } from '../../../../shared/request/query-sync'
 import { showView } from '../../shell/views'
@@ -138,7 +139,10 @@ export function Composer({ draft, workspace, operation, sending, onSend, onCance
           </>
         ) : null}
         {tab === 'headers' ? (
-          <KeyValueTable label="Header" rows={draft.headers} onChange={(headers) => composer.update({ headers })} />
+          <>
+            <KeyValueTable label="Header" rows={draft.headers} onChange={(headers) => composer.update({ headers })} />
+            <AddedHeaders draft={draft} defaultVersion={workspace.intercomVersion} />
+          </>
         ) : null}
         {tab === 'body' ? (
           draft.body === null ? (
