@@ -259,7 +259,15 @@ describe('issue 9 regressions', () => {
     })
     expect(ps.bodyFile?.name).toBe('body.json')
     expect(ps.text.length).toBeLessThan(32_767 - 1024)
-    // A short body stays inline in PowerShell.
+    // Non-ASCII text goes through the file too: curl.exe may get its arguments in the Windows code page.
+    const accented = curlSnippet(built(draft({ method: 'POST', path: '/n', body: '{"name":"Zoë"}' })), auth, {
+      shell: 'powershell',
+      multiline: false,
+      tokenStyle: 'env'
+    })
+    expect(accented.bodyFile).toEqual({ name: 'body.json', text: '{"name":"Zoë"}' })
+    expect(accented.warnings.join(' ')).toMatch(/code page/)
+    // A short ASCII body stays inline in PowerShell.
     expect(
       curlSnippet(built(draft({ method: 'POST', path: '/n', body: '{"a":1}' })), auth, {
         shell: 'powershell',

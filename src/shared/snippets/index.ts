@@ -223,11 +223,17 @@ function bodyArgs(body: string, dialect: Dialect, warnings: string[], room: numb
   const tooLong =
     new TextEncoder().encode(body).length > INLINE_BODY_LIMIT ||
     (word !== null && (measure(dialect, word) > room || measure(dialect, body) > dialect.maxArgument))
-  const inline = !tooLong && !body.includes('\0') && word !== null
+  // Windows hands curl.exe its arguments through the code page unless curl was built for Unicode,
+  // so only ASCII is sure to arrive as the UTF-8 bytes Send sends; a file carries any text exactly.
+  const notAscii = dialect.unit === 'chars' && /[^\t\n\r\x20-\x7e]/.test(body)
+  const inline = !tooLong && !notAscii && !body.includes('\0') && word !== null
   if (inline) return { args: ['--data-raw', [{ text: body }]], file: false }
-  warnings.push(
-    `${tooLong ? 'The body is too large to pass as an argument' : 'This shell cannot carry the body inline'}. Save it with "Save ${BODY_FILE}", byte for byte, in the folder where you run the command.`
-  )
+  const why = tooLong
+    ? 'The body is too large to pass as an argument'
+    : notAscii
+      ? 'The body has non-ASCII text, which curl.exe may receive in the Windows code page rather than as UTF-8'
+      : 'This shell cannot carry the body inline'
+  warnings.push(`${why}. Save it with "Save ${BODY_FILE}", byte for byte, in the folder where you run the command.`)
   return { args: ['--data-binary', [{ text: `@${BODY_FILE}` }]], file: true }
 }
 
