@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importCurl } from '../../src/main/services/import/curl'
 import { executeRequest } from '../../src/main/services/requests/executor'
 import { redactText } from '../../src/main/services/library/secrets'
-import { exportPostmanCollection } from '../../src/main/services/import/postman'
+import { exportPostmanCollection, importPostmanCollection } from '../../src/main/services/import/postman'
 import { REGION_HOSTS, RequestDraft, type RequestDraftInput } from '../../src/shared/model'
 import { addedHeaders } from '../../src/shared/request/added-headers'
 import { AUTH_MESSAGES } from '../../src/shared/request/auth'
@@ -392,6 +392,20 @@ describe('issue 9 regressions', () => {
     expect(url.raw).toBe('{{baseUrl}}/contacts?per_page=2')
     expect(url.query).toEqual([{ key: 'per_page', value: '2' }])
     expect(collection.variable.find((v) => v.key === 'baseUrl')?.value).toBe('https://api.eu.intercom.io')
+    // Export then import sends the same request: once per pair, with the same bytes.
+    const urlOf = (d: RequestDraft) => built(d).url
+    for (const input of [
+      { path: '/contacts?per_page=2' },
+      { path: '/contacts?a+b=c&flag' },
+      { path: '/contacts?x=1', query: [{ name: 'lit+eral', value: 'a&b=c %41 {{cursor}}', enabled: true }] },
+      { path: '/contacts', query: [{ name: 'q', value: 'ü', enabled: false }] }
+    ]) {
+      const original = draft(input)
+      const exported = exportPostmanCollection('c', [{ id: '1', name: 'x', folder: '', draft: original }] as never)
+      const back = RequestDraft.parse(importPostmanCollection(JSON.stringify(exported)).requests[0]!.draft)
+      expect(urlOf(back), input.path).toBe(urlOf(original))
+      expect(back.query.filter((q) => !q.enabled)).toEqual(original.query.filter((q) => !q.enabled))
+    }
   })
 
   it('defect 10: history redaction cuts a secret in raw, base64, Basic and URL-encoded form', () => {

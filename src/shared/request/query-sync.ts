@@ -61,7 +61,8 @@ function sameQuery(a: string, b: string): boolean {
   return plain(a) === plain(b)
 }
 
-function decodeQuery(text: string): string {
+/** One query component as servers read it: `+` is a space, escapes decoded, a stray `%` kept. */
+export function decodeQuery(text: string): string {
   const spaced = text.replaceAll('+', ' ')
   try {
     return decodeURIComponent(spaced)
