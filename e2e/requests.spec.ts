@@ -39,7 +39,7 @@ test('a query typed into the path fills Params, and Params edits show in the pat
   await desk.open(page)
   await openExplorer(page)
   const path = page.getByLabel('Path', { exact: true })
-  await setRequest(page, 'GET', '/contacts?per_page=2&name=a+b')
+  await setRequest(page, 'GET', '/contacts?per_page=2&name=a%20b')
   await page.getByRole('tab', { name: /^Params/ }).click()
   await expect(page.getByLabel('Query parameter per_page value')).toHaveValue('2')
   await expect(page.getByLabel('Query parameter name value')).toHaveValue('a b')
@@ -101,4 +101,51 @@ test('a response is shown with the request that produced it, or not at all', asy
   await method.selectOption('DELETE')
   await expect(responseStatus(page)).toHaveCount(0)
   await expect(nothingYet).toBeVisible()
+})
+
+test('a query that rows would send differently stays in the path and is sent as typed', async ({ page, desk }) => {
+  await desk.open(page)
+  await openExplorer(page)
+  const path = page.getByLabel('Path', { exact: true })
+  await setRequest(page, 'GET', '/contacts?per_page=2&flag')
+  await page.getByRole('tab', { name: /^Params/ }).click()
+  await path.blur()
+  await expect(path).toHaveValue('/contacts?per_page=2&flag')
+  await expect(page.getByRole('note').filter({ hasText: 'sent exactly as typed' })).toContainText('?per_page=2&flag')
+  await expect(page.getByLabel('Query parameter per_page value')).toHaveCount(0)
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
+  await expect(responseStatus(page)).toContainText('200')
+  await page.getByRole('button', { name: 'As sent' }).click()
+  await expect(page.getByRole('region', { name: 'As sent' }).getByLabel('Request line and headers')).toContainText(
+    /^GET http:\/\/127\.0\.0\.1:\d+\/contacts\?per_page=2&flag\s/
+  )
+  // Removing `flag` makes the query one rows can carry: it moves into Params.
+  await setRequest(page, 'GET', '/contacts?per_page=2')
+  await expect(page.getByLabel('Query parameter per_page value')).toHaveValue('2')
+})
+
+test('the Headers tab lists every header Token Desk adds, and they are what "As sent" shows', async ({ page, desk }) => {
+  await desk.open(page)
+  await openExplorer(page)
+  await setRequest(page, 'POST', '/contacts/search')
+  await page.getByRole('tab', { name: /^Headers/ }).click()
+  const added = page.getByRole('region', { name: 'Headers Token Desk adds' })
+  await expect(added.getByRole('listitem')).toHaveText([
+    'Accept: application/json',
+    'Accept-Encoding: gzip, deflate',
+    'User-Agent: TokenDesk/0.1',
+    /^Intercom-Version: \d\.\d+$/,
+    'Content-Length: 0'
+  ])
+  // A row of the same name replaces the default: it leaves the list.
+  await page.getByRole('button', { name: /Add header/i }).click()
+  await page.getByRole('textbox', { name: /Header 1 name/i }).fill('Accept')
+  await page.getByRole('textbox', { name: 'Header Accept value' }).fill('application/json, text/plain')
+  await expect(added.getByRole('listitem').filter({ hasText: /^Accept:/ })).toHaveCount(0)
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
+  await expect(responseStatus(page)).toContainText(/\d{3}/)
+  await page.getByRole('button', { name: 'As sent' }).click()
+  const sent = page.getByRole('region', { name: 'As sent' }).getByLabel('Request line and headers')
+  for (const line of await added.getByRole('listitem').allTextContents()) await expect(sent).toContainText(line)
+  await expect(sent).toContainText('Accept: application/json, text/plain')
 })

@@ -4,26 +4,12 @@
 // held back until the next chunk (or the end) decides.
 import { Transform, type TransformCallback } from 'node:stream'
 import type { LentCredential } from '../shared/contract/cli'
+import { secretForms as formsOf } from '../shared/request/secret-forms'
 
-const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
-const b64url = (text: string) => Buffer.from(text, 'utf8').toString('base64url')
-
-/** Every form of the credential worth hiding, longest first (so a form wins over its prefix). */
+/** Every form of the credential worth hiding, longest first (so a form wins over its prefix): the same forms the app's redactor cuts. */
 export function secretForms(credential: LentCredential): string[] {
-  const secret = credential.kind === 'bearer' ? credential.token : credential.apiKey
-  const basic = credential.kind === 'bearer' ? `${credential.token}:` : `${credential.appId}:${credential.apiKey}`
-  const forms = [
-    secret,
-    encodeURIComponent(secret),
-    b64(secret),
-    b64url(secret),
-    b64(basic),
-    b64url(basic),
-    // base64 without its padding, as JWT-style tools print it
-    b64(secret).replace(/=+$/, ''),
-    b64(basic).replace(/=+$/, '')
-  ]
-  return [...new Set(forms)].filter((f) => f.length >= 4).sort((a, b) => b.length - a.length)
+  const secrets = credential.kind === 'bearer' ? [credential.token] : [credential.apiKey, `${credential.appId}:${credential.apiKey}`]
+  return [...new Set(secrets.flatMap(formsOf))].sort((a, b) => b.length - a.length)
 }
 
 export class SecretMasker extends Transform {

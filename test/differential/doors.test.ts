@@ -6,6 +6,8 @@
 // and body bytes, or every door refuses it with the same message. Only `Connection` (hop-by-hop,
 // about the socket rather than the request) is left out of the comparison.
 //
+// A third of the shell runs use the default snippet, which reads the token from INTERCOM_TOKEN.
+//
 // Each door runs its drafts in one process where it can (one shell script per shell, one Python
 // process), so 300 drafts × 9 doors stay well inside the time limit on two cores.
 import { execFile, spawn } from 'node:child_process'
@@ -122,18 +124,36 @@ async function viaExecutor(door: 'executor' | 'import', c: HostileCase, draftFor
   expect(res.status, `${door} ${c.index}`).toBe(200)
 }
 
-/** The POSIX snippet with the real token written in (so the shells parse it), or its refusal. */
-function posixSnippet(c: HostileCase, door: Door): { text: string; bodyFile: string | null } | { refused: string } {
+/**
+ * The POSIX snippet, or its refusal: with the real token written in (so the shells parse it), or
+ * reading it from INTERCOM_TOKEN as the default snippet does. The env form cannot check a token
+ * before curl runs, so it is used only for credentials Send accepts (the only kind the vault holds).
+ */
+function posixSnippet(
+  c: HostileCase,
+  door: Door,
+  tokenStyle: 'real' | 'env' = 'real'
+): { text: string; bodyFile: string | null } | { refused: string } {
   try {
     const prepared = build(c, door, { kind: 'none' })
     const s = curlSnippet(
       prepared,
       { mode: c.draft.authMode ?? 'bearer', kind: kind(c), secret: credentialSecret(c.credential) },
-      { shell: 'posix', multiline: c.index % 2 === 1, tokenStyle: 'real' }
+      { shell: 'posix', multiline: c.index % 2 === 1, tokenStyle }
     )
     return { text: s.text, bodyFile: s.bodyFile?.text ?? null }
   } catch (e) {
     return { refused: message(e) }
+  }
+}
+
+/** True when Send accepts the draft with its credential. */
+function sendable(c: HostileCase): boolean {
+  try {
+    build(c, 'executor', c.credential)
+    return true
+  } catch {
+    return false
   }
 }
 
@@ -142,7 +162,8 @@ async function viaShell(door: keyof typeof SHELLS) {
   mkdirSync(dir)
   const lines: string[] = []
   for (const c of cases) {
-    const s = posixSnippet(c, door)
+    const env = c.index % 3 === 0 && sendable(c)
+    const s = posixSnippet(c, door, env ? 'env' : 'real')
     if ('refused' in s) {
       refusals.set(`${door}/${c.index}`, s.refused)
       continue
@@ -150,7 +171,9 @@ async function viaShell(door: keyof typeof SHELLS) {
     const caseDir = join(dir, String(c.index))
     mkdirSync(caseDir)
     if (s.bodyFile !== null) writeFileSync(join(caseDir, 'body.json'), s.bodyFile)
-    lines.push(`cd ${posixQuote(caseDir)} && ${s.text} >/dev/null 2>&1`)
+    // The env form runs in a subshell that exports the token, as `export INTERCOM_TOKEN=…` would.
+    const setToken = env ? `export INTERCOM_TOKEN=${posixQuote(credentialSecret(c.credential))}; ` : ''
+    lines.push(`(${setToken}cd ${posixQuote(caseDir)} && ${s.text} >/dev/null 2>&1)`)
   }
   writeFileSync(join(dir, 'run.sh'), lines.join('\n') + '\n')
   const [command, ...args] = SHELLS[door]!

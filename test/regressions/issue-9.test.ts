@@ -1,7 +1,7 @@
 // One named regression test per numbered defect of issue 9 ("Exact requests"). Each failed on
 // the code before the fix; the differential test (test/differential) covers them all at scale.
 import { execFile } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -11,8 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importCurl } from '../../src/main/services/import/curl'
 import { executeRequest } from '../../src/main/services/requests/executor'
 import { redactText } from '../../src/main/services/library/secrets'
-import { exportPostmanCollection } from '../../src/main/services/import/postman'
+import { exportPostmanCollection, importPostmanCollection } from '../../src/main/services/import/postman'
 import { REGION_HOSTS, RequestDraft, type RequestDraftInput } from '../../src/shared/model'
+import { addedHeaders } from '../../src/shared/request/added-headers'
 import { AUTH_MESSAGES } from '../../src/shared/request/auth'
 import { buildRequest, DEFAULT_HEADERS, type Credential } from '../../src/shared/request/build'
 import { workspaceBaseUrl } from '../../src/shared/request/host'
@@ -20,6 +21,11 @@ import { editPathField, pathWithParams } from '../../src/shared/request/query-sy
 import { curlSnippet, INLINE_BODY_LIMIT } from '../../src/shared/snippets'
 import { codeSnippet } from '../../src/shared/snippets/code'
 import { snippetView } from '../../src/renderer/src/features/snippets/snippet-view'
+import { createApp } from '../../src/main/services/app'
+import { createLogger } from '../../src/main/services/core/logger'
+import { WorkspaceSender } from '../../src/main/services/requests/workspace-sender'
+import type { WorkspaceRegistry } from '../../src/main/services/workspaces'
+import { dispatchOk, testAppDeps } from '../support/app'
 
 const run = promisify(execFile)
 const PYTHON = '/usr/bin/python3'
@@ -193,6 +199,11 @@ describe('issue 9 regressions', () => {
       'intercom-version',
       'user-agent'
     ])
+    // The composer's preview lists exactly what went out, but Authorization (its own preview), Host and Connection.
+    const preview = Object.fromEntries(addedHeaders(d, '2.14')!.map(([n, v]) => [n.toLowerCase(), v]))
+    const { authorization, host, connection, ...rest } = sent.headers
+    expect([authorization, host, connection].every(Boolean)).toBe(true)
+    expect(preview).toEqual(rest)
     const curl = curlSnippet(built(d), { mode: 'bearer', secret: null }, { shell: 'posix', multiline: false, tokenStyle: 'env' }).text
     const viaCurl = await wireOf(() => bash(curl, { INTERCOM_TOKEN: 'tok_abc123' }))
     expect({ ...viaCurl.headers, connection: sent.headers['connection'] }).toEqual(sent.headers)
@@ -232,6 +243,71 @@ describe('issue 9 regressions', () => {
     expect(s.bodyFile).toEqual({ name: 'body.json', text: body })
     writeFileSync(join(work, 'body.json'), s.bodyFile!.text)
     expect((await wireOf(() => bash(s.text))).body.toString('utf8')).toBe(body)
+  })
+
+  it('defect 6: cmd (8,191 characters) and PowerShell (32,767) send a body through body.json long before 64 KiB', () => {
+    const body = JSON.stringify({ note: 'x'.repeat(10_000) })
+    const d = built(draft({ method: 'POST', path: '/notes', body }))
+    const auth = { mode: 'bearer' as const, secret: null }
+    const cmd = curlSnippet(d, auth, { shell: 'cmd', multiline: false, tokenStyle: 'env' })
+    expect(cmd.bodyFile).toEqual({ name: 'body.json', text: body })
+    expect(cmd.text.length).toBeLessThan(8191 - 1024)
+    const ps = curlSnippet(built(draft({ method: 'POST', path: '/notes', body: `"${'y'.repeat(40_000)}"` })), auth, {
+      shell: 'powershell',
+      multiline: false,
+      tokenStyle: 'env'
+    })
+    expect(ps.bodyFile?.name).toBe('body.json')
+    expect(ps.text.length).toBeLessThan(32_767 - 1024)
+    // Non-ASCII text goes through the file too: curl.exe may get its arguments in the Windows code page.
+    const accented = curlSnippet(built(draft({ method: 'POST', path: '/n', body: '{"name":"Zoë"}' })), auth, {
+      shell: 'powershell',
+      multiline: false,
+      tokenStyle: 'env'
+    })
+    expect(accented.bodyFile).toEqual({ name: 'body.json', text: '{"name":"Zoë"}' })
+    expect(accented.warnings.join(' ')).toMatch(/code page/)
+    // A short ASCII body stays inline in PowerShell.
+    expect(
+      curlSnippet(built(draft({ method: 'POST', path: '/n', body: '{"a":1}' })), auth, {
+        shell: 'powershell',
+        multiline: false,
+        tokenStyle: 'env'
+      }).bodyFile
+    ).toBeNull()
+  })
+
+  it('defect 6: a header or URL no command line can hold is refused with the reason, never written', () => {
+    const row = (name: string) => ({ name, value: 'v'.repeat(60_000), enabled: true })
+    const huge = built(draft({ query: [row('a'), row('b'), row('c')] }))
+    const auth = { mode: 'none' as const, secret: null }
+    expect(() => curlSnippet(huge, auth, { shell: 'posix', multiline: false, tokenStyle: 'env' })).toThrow(
+      /too long for a shell command line: one argument may hold at most 131,071 bytes/
+    )
+    const longQuery = built(draft({ query: [{ name: 'q', value: 'a'.repeat(9000), enabled: true }] }))
+    expect(() => curlSnippet(longQuery, auth, { shell: 'cmd', multiline: false, tokenStyle: 'env' })).toThrow(
+      /too long for a cmd\.exe command line: one command may hold at most 8,191 characters/
+    )
+    expect(() => curlSnippet(longQuery, auth, { shell: 'powershell', multiline: false, tokenStyle: 'env' })).not.toThrow()
+    expect(() => curlSnippet(longQuery, auth, { shell: 'posix', multiline: false, tokenStyle: 'env' })).not.toThrow()
+  })
+
+  it('defect 6: curl import reads a command far past 33 KB, body byte for byte', () => {
+    const body = `{"note":"${'ü'.repeat(300 * 1024)}","id":12345678901234567890}`
+    const imported = importCurl(`curl 'https://api.intercom.io/notes?a+b=c&flag' -H 'Content-Type: application/json' --data-raw '${body}'`)
+    expect(imported.draft.body).toBe(body)
+    expect(imported.draft.method).toBe('POST')
+    // And the snippet of a 100 KB draft (body.json) imports with a warning naming the file.
+    const s = curlSnippet(
+      built(draft({ method: 'POST', path: '/notes', body })),
+      { mode: 'none', secret: null },
+      {
+        shell: 'posix',
+        multiline: true,
+        tokenStyle: 'env'
+      }
+    )
+    expect(importCurl(s.text).warnings.join(' ')).toContain('body.json')
   })
 
   it('defect 7: cmd reads the token with delayed expansion, so " and & in it stay data', () => {
@@ -285,7 +361,7 @@ describe('issue 9 regressions', () => {
   })
 
   it('defect 9: a query typed into the path fills Params, Params fill the path, and export keeps each in its place', () => {
-    const typed = editPathField('/contacts?per_page=2&name=a+b', { path: '/contacts', query: [] })
+    const typed = editPathField('/contacts?per_page=2&name=a%20b', { path: '/contacts', query: [] })
     expect(typed).toEqual({
       path: '/contacts',
       query: [
@@ -294,6 +370,15 @@ describe('issue 9 regressions', () => {
       ]
     })
     expect(pathWithParams(typed.path, typed.query)).toBe('/contacts?per_page=2&name=a%20b')
+    // A query rows could not send as typed (defect 8's `a+b` and `flag`) stays in the path, byte for byte.
+    const kept = editPathField('/contacts?a+b=c&flag', { path: '/contacts', query: [] })
+    expect(kept).toEqual({ path: '/contacts?a+b=c&flag', query: [] })
+    expect(built(draft(kept)).url).toBe(`${base}/contacts?a+b=c&flag`)
+    // curl import follows the same rule: the query fills Params when rows send it as written.
+    expect(importCurl(`curl 'https://api.intercom.io/contacts?per_page=2'`).draft).toMatchObject({
+      path: '/contacts',
+      query: [{ name: 'per_page', value: '2', enabled: true }]
+    })
     // Export of a draft whose path still holds a query: the query goes to Postman's list, once.
     const saved = { id: '1', name: 'x', folder: '', scope: { kind: 'shared' as const }, draft: draft({ path: '/contacts?per_page=2' }) }
     const collection = exportPostmanCollection('c', [saved] as never, {
@@ -307,6 +392,20 @@ describe('issue 9 regressions', () => {
     expect(url.raw).toBe('{{baseUrl}}/contacts?per_page=2')
     expect(url.query).toEqual([{ key: 'per_page', value: '2' }])
     expect(collection.variable.find((v) => v.key === 'baseUrl')?.value).toBe('https://api.eu.intercom.io')
+    // Export then import sends the same request: once per pair, with the same bytes.
+    const urlOf = (d: RequestDraft) => built(d).url
+    for (const input of [
+      { path: '/contacts?per_page=2' },
+      { path: '/contacts?a+b=c&flag' },
+      { path: '/contacts?x=1', query: [{ name: 'lit+eral', value: 'a&b=c %41 {{cursor}}', enabled: true }] },
+      { path: '/contacts', query: [{ name: 'q', value: 'ü', enabled: false }] }
+    ]) {
+      const original = draft(input)
+      const exported = exportPostmanCollection('c', [{ id: '1', name: 'x', folder: '', draft: original }] as never)
+      const back = RequestDraft.parse(importPostmanCollection(JSON.stringify(exported)).requests[0]!.draft)
+      expect(urlOf(back), input.path).toBe(urlOf(original))
+      expect(back.query.filter((q) => !q.enabled)).toEqual(original.query.filter((q) => !q.enabled))
+    }
   })
 
   it('defect 10: history redaction cuts a secret in raw, base64, Basic and URL-encoded form', () => {
@@ -324,5 +423,67 @@ describe('issue 9 regressions', () => {
     for (const form of forms) expect(stored).not.toContain(form)
     const legacy = redactText(`{"auth":"${Buffer.from('app1:key2').toString('base64')}"}`, ['key2', 'app1:key2'])
     expect(legacy).not.toContain(Buffer.from('app1:key2').toString('base64'))
+  })
+
+  it('defect 10: a large response spooled to disk is owner-only and deleted at exit and at the next start', async () => {
+    const userData = join(work, 'spool-app')
+    const responses = join(userData, 'responses')
+    // A body left behind by a run that crashed: the next start removes it.
+    mkdirSync(responses, { recursive: true })
+    writeFileSync(join(responses, 'response-left-behind.body'), 'old run')
+    const app = await createApp(testAppDeps(userData, { sandbox: { contacts: 5, faults: { oversizedBytes: 11 * 1024 * 1024 } } }))
+    try {
+      expect(readdirSync(responses)).toEqual([])
+      await dispatchOk(app, 'requests.send', { requestId: 'big', draft: { method: 'GET', path: '/sandbox/oversized' } })
+      const files = readdirSync(responses)
+      expect(files).toHaveLength(1)
+      if (process.platform !== 'win32') {
+        expect(statSync(responses).mode & 0o777).toBe(0o700)
+        expect(statSync(join(responses, files[0]!)).mode & 0o777).toBe(0o600)
+      }
+    } finally {
+      await app.dispose()
+    }
+    expect(existsSync(responses)).toBe(false)
+  })
+
+  it('defect 10: logs cut a secret put on a request in every form, though the log line was written without it', async () => {
+    const token = 'tok_in_play_9f8e7d6c'
+    const registry = {
+      active: () => ({ id: 'w' }),
+      credentialFor: async () => ({ workspaceId: 'w', apiBase: base, intercomVersion: '2.14', auth: { kind: 'bearer', token } })
+    } as unknown as WorkspaceRegistry
+    await new WorkspaceSender(registry, work).prepare('w', draft({}))
+    const lines: string[] = []
+    const logger = createLogger((_, line) => lines.push(line))
+    const forms = [Buffer.from(`${token}:`).toString('base64'), Buffer.from(token).toString('base64url'), encodeURIComponent(token), token]
+    logger.warn(`the server echoed ${forms.join(' and ')}`)
+    logger.error('failed', { detail: `body ${forms[0]}` })
+    for (const form of forms) expect(lines.join('\n')).not.toContain(form)
+    expect(lines.join('\n')).toContain('the server echoed')
+  })
+
+  it("defect 10: a Postman export cuts the workspace's own secret in every form, even one never sent this run", async () => {
+    const userData = join(work, 'export-app')
+    const app = await createApp(testAppDeps(userData, { sandbox: { contacts: 5 } }))
+    try {
+      const { workspaces } = await dispatchOk<{ workspaces: Array<{ id: string; name: string }> }>(app, 'workspaces.list')
+      const eu = workspaces.find((w) => w.name === 'Sandbox EU')!
+      const { token } = await dispatchOk<{ token: string }>(app, 'workspaces.reveal', { id: eu.id })
+      const basic = Buffer.from(`${token}:`).toString('base64')
+      const { saved } = await dispatchOk<{ saved: { id: string } }>(app, 'library.save', {
+        name: 'echo',
+        sharing: { kind: 'workspace', workspaceId: eu.id },
+        // Not credential-shaped, so saving keeps it (as a file edited by hand or pulled from git would).
+        draft: { method: 'POST', path: '/notes', body: JSON.stringify({ note: basic, short: basic.replace(/=+$/, '') }) }
+      })
+      expect(saved.id).toBeTruthy()
+      const { text } = await dispatchOk<{ text: string }>(app, 'library.exportPostman', { workspaceId: eu.id, sharing: 'workspace' })
+      expect(text).toContain('/notes')
+      expect(text).not.toContain(basic)
+      expect(text).not.toContain(basic.replace(/=+$/, ''))
+    } finally {
+      await app.dispose()
+    }
   })
 })

@@ -198,6 +198,13 @@ function joinPath(baseUrl: string, path: string): string {
   return baseUrl.replace(/\/+$/, '') + (path.startsWith('/') ? path : `/${path}`)
 }
 
+/** A query typed into the path (without its "?") as the builder sends it: WHATWG URL's encoding, then RFC 3986. */
+export function queryAsSent(query: string): string {
+  const url = new URL('https://host.invalid/')
+  url.search = query
+  return canonical(url.search).replace(/^\?/, '')
+}
+
 /** Percent-encodes what WHATWG URL leaves raw but RFC 3986 does not allow, and stray `%`. */
 function canonical(part: string): string {
   return part.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/?%]/g, (c) => encodeURIComponent(c))

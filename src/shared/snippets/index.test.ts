@@ -114,7 +114,8 @@ describe('PowerShell snippets', () => {
     pathParams: { id: hostile },
     query: [row('q', hostile)],
     headers: [row('X-Hostile', hostile.replace(/[‘’‚‛]/g, "'"))],
-    body: `${hostile}\nline 2 '@\n`
+    // ASCII, so it stays inline (non-ASCII bodies go through body.json for curl.exe).
+    body: `${hostile.replace(/[‘’‚‛]/g, "'")}\nline 2 '@\n`
   })
 
   it.each<TokenStyle>(['env', 'masked', 'real'])('keeps every value inside literal quotes (%s)', (tokenStyle) => {

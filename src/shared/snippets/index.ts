@@ -98,30 +98,29 @@ export function curlSnippet(req: PreparedRequest, auth: SnippetAuth, opts: Snipp
       setup = dialect.setup(envVar, plan.scheme === 'basic' && plan.suffix === '' ? 'app_id:api_key' : 'your-access-token')
   }
 
-  const body = req.body === null ? null : bodyArgs(req.body, dialect, warnings)
+  const renderLine = (line: Array<string | Segment[]>) => line.map((w) => (typeof w === 'string' ? w : dialect.word(mergeText(w))))
+  const head = lines.map(renderLine)
+  if (head.some((line) => line.includes(null))) return cmdRefusal()
+  // cmd expands %VAR% before it reads quotes, so a token holding " and & could run a command.
+  // !VAR! under delayed expansion (cmd /V:ON) is replaced after the line is parsed: its value stays data.
+  const prefix = opts.shell === 'cmd' && setup !== null ? 'cmd /V:ON /C ' : ''
+  // Past the shell's command limit the command cannot even start: the body goes through a file
+  // first, and what still does not fit is refused.
+  const size = (parts: Array<Array<string | Segment[]>>) => measure(dialect, prefix) + commandSize(dialect, parts)
+  const room = dialect.maxCommand - size([...lines, ['--data-raw']])
+  const body = req.body === null ? null : bodyArgs(req.body, dialect, warnings, room)
   if (body) lines.push(body.args)
+  const tooLong = tooLongFor(opts.shell, dialect, size(lines), lines)
+  if (tooLong) throw new SnippetError(tooLong)
 
-  const rendered = lines.map((line) => line.map((w) => (typeof w === 'string' ? w : dialect.word(mergeText(w)))))
-  if (rendered.some((line) => line.includes(null))) {
-    return {
-      text: 'REM This request cannot be written safely for cmd.exe; use the PowerShell or POSIX tab.',
-      setup: null,
-      containsSecret: false,
-      warnings: [
-        'cmd.exe cannot quote this request safely (it has characters such as " % ! ^ < > | \\ or non-ASCII text). Use the PowerShell or POSIX tab.'
-      ],
-      bodyFile: null
-    }
-  }
+  const rendered = lines.map(renderLine)
+  if (rendered.some((line) => line.includes(null))) return cmdRefusal()
   if (opts.shell === 'powershell' && rendered.flat().some((w) => w?.includes('"'))) {
     warnings.push(
       'Windows PowerShell 5.1 and PowerShell 7.2 or older strip double quotes from arguments to curl.exe; run this in PowerShell 7.3 or later.'
     )
   }
   const joined = rendered.map((line) => line.join(' '))
-  // cmd expands %VAR% before it reads quotes, so a token holding " and & could run a command.
-  // !VAR! under delayed expansion (cmd /V:ON) is replaced after the line is parsed: its value stays data.
-  const prefix = opts.shell === 'cmd' && setup !== null ? 'cmd /V:ON /C ' : ''
   if (prefix)
     warnings.push(
       'Run it at a cmd prompt or in a batch file without EnableDelayedExpansion (the token is read as !INTERCOM_TOKEN!).'.replace(
@@ -136,6 +135,58 @@ export function curlSnippet(req: PreparedRequest, auth: SnippetAuth, opts: Snipp
     warnings,
     bodyFile: body?.file ? { name: BODY_FILE, text: req.body ?? '' } : null
   }
+}
+
+function cmdRefusal(): Snippet {
+  return {
+    text: 'REM This request cannot be written safely for cmd.exe; use the PowerShell or POSIX tab.',
+    setup: null,
+    containsSecret: false,
+    warnings: [
+      'cmd.exe cannot quote this request safely (it has characters such as " % ! ^ < > | \\ or non-ASCII text). Use the PowerShell or POSIX tab.'
+    ],
+    bodyFile: null
+  }
+}
+
+/** Room kept for a token read from the environment, whose length the snippet cannot know. */
+const ENV_TOKEN_ROOM = 1024
+const SHELL_NAMES: Record<Shell, string> = { posix: 'shell', powershell: 'PowerShell (curl.exe)', cmd: 'cmd.exe' }
+
+function measure(dialect: Dialect, text: string): number {
+  return dialect.unit === 'bytes' ? new TextEncoder().encode(text).length : text.length
+}
+
+/** One argument as the program receives it (quotes removed, a variable counted at ENV_TOKEN_ROOM). */
+function argumentText(word: string | Segment[]): string {
+  return typeof word === 'string' ? word : word.map((s) => ('env' in s ? 'x'.repeat(ENV_TOKEN_ROOM) : s.text)).join('')
+}
+
+/**
+ * How much of the shell's command limit `parts` take: for sh, the arguments' bytes with their NULs;
+ * for PowerShell and cmd, the line as written (Windows programs get one quoted command line).
+ */
+function commandSize(dialect: Dialect, parts: Array<Array<string | Segment[]>>): number {
+  let total = 0
+  for (const line of parts)
+    for (const word of line) {
+      if (dialect.unit === 'bytes') total += measure(dialect, argumentText(word)) + 1
+      else {
+        const written = typeof word === 'string' ? word : (dialect.word(mergeText(word)) ?? '')
+        const envs = typeof word === 'string' ? 0 : word.filter((s) => 'env' in s).length
+        total += written.length + 1 + envs * ENV_TOKEN_ROOM
+      }
+    }
+  return total
+}
+
+/** Why this command cannot run in the shell, or null when it can. */
+function tooLongFor(shell: Shell, dialect: Dialect, size: number, lines: Array<Array<string | Segment[]>>): string | null {
+  const longest = Math.max(...lines.flat().map((w) => measure(dialect, argumentText(w))))
+  if (size <= dialect.maxCommand && longest <= dialect.maxArgument) return null
+  const limit = size > dialect.maxCommand ? dialect.maxCommand : dialect.maxArgument
+  const what = size > dialect.maxCommand ? 'command' : 'argument'
+  return `This request is too long for a ${SHELL_NAMES[shell]} command line: one ${what} may hold at most ${limit.toLocaleString('en-US')} ${dialect.unit === 'bytes' ? 'bytes' : 'characters'}. Shorten its URL or headers, or send it from Token Desk.`
 }
 
 /** Joins neighbouring literal segments so a masked or real token is quoted as one piece. */
@@ -163,14 +214,26 @@ function authArgs(plan: Exclude<AuthPlan, { scheme: 'none' }>, secret: Segment):
   return ['-u', plan.suffix === '' ? [secret] : [secret, { text: plan.suffix }]]
 }
 
-/** `--data-raw` never reads a file for a leading `@`; bodies a shell cannot carry go through a file. */
-function bodyArgs(body: string, dialect: Dialect, warnings: string[]): { args: Array<string | Segment[]>; file: boolean } {
-  const tooLong = new TextEncoder().encode(body).length > INLINE_BODY_LIMIT
-  const inline = !tooLong && !body.includes('\0') && dialect.word([{ text: body }]) !== null
+/**
+ * `--data-raw` never reads a file for a leading `@`; bodies a shell cannot carry, or that would take
+ * the command past `room` (what is left of the shell's limit), go through a file.
+ */
+function bodyArgs(body: string, dialect: Dialect, warnings: string[], room: number): { args: Array<string | Segment[]>; file: boolean } {
+  const word = dialect.word([{ text: body }])
+  const tooLong =
+    new TextEncoder().encode(body).length > INLINE_BODY_LIMIT ||
+    (word !== null && (measure(dialect, word) > room || measure(dialect, body) > dialect.maxArgument))
+  // Windows hands curl.exe its arguments through the code page unless curl was built for Unicode,
+  // so only ASCII is sure to arrive as the UTF-8 bytes Send sends; a file carries any text exactly.
+  const notAscii = dialect.unit === 'chars' && /[^\t\n\r\x20-\x7e]/.test(body)
+  const inline = !tooLong && !notAscii && !body.includes('\0') && word !== null
   if (inline) return { args: ['--data-raw', [{ text: body }]], file: false }
-  warnings.push(
-    `${tooLong ? 'The body is too large to pass as an argument' : 'This shell cannot carry the body inline'}. Save it with "Save ${BODY_FILE}", byte for byte, in the folder where you run the command.`
-  )
+  const why = tooLong
+    ? 'The body is too large to pass as an argument'
+    : notAscii
+      ? 'The body has non-ASCII text, which curl.exe may receive in the Windows code page rather than as UTF-8'
+      : 'This shell cannot carry the body inline'
+  warnings.push(`${why}. Save it with "Save ${BODY_FILE}", byte for byte, in the folder where you run the command.`)
   return { args: ['--data-binary', [{ text: `@${BODY_FILE}` }]], file: true }
 }
 

@@ -10,6 +10,15 @@ export interface Dialect {
   word(segments: Segment[]): string | null
   /** The line that sets the env var, with a placeholder value. */
   setup(envVar: string, placeholder: string): string
+  /**
+   * The longest command this shell can start, in `unit`s: for sh, the argument block of execve (1 MiB on
+   * macOS, counted with the environment, so half is kept for it); for PowerShell, CreateProcess's
+   * 32,767 characters for curl.exe's command line; for cmd, its 8,191-character line.
+   */
+  maxCommand: number
+  /** The longest single argument, where the OS limits one (Linux: 128 KiB with its NUL). */
+  maxArgument: number
+  unit: 'bytes' | 'chars'
 }
 
 /** POSIX sh single quotes: nothing is special inside them but the quote itself. */
@@ -44,7 +53,10 @@ const posix: Dialect = {
   program: 'curl',
   continuation: ' \\',
   word: (segments) => segments.map((s) => ('env' in s ? `"$${s.env}"` : posixQuote(s.text))).join(''),
-  setup: (envVar, placeholder) => `export ${envVar}=${posixQuote(placeholder)}`
+  setup: (envVar, placeholder) => `export ${envVar}=${posixQuote(placeholder)}`,
+  maxCommand: 512 * 1024,
+  maxArgument: 128 * 1024 - 1,
+  unit: 'bytes'
 }
 
 const powershell: Dialect = {
@@ -55,7 +67,10 @@ const powershell: Dialect = {
     // An expression, not an expandable string: user text never sits inside "…".
     return parts.length === 1 ? (parts[0] ?? '') : `(${parts.join(' + ')})`
   },
-  setup: (envVar, placeholder) => `$env:${envVar} = ${powershellQuote(placeholder)}`
+  setup: (envVar, placeholder) => `$env:${envVar} = ${powershellQuote(placeholder)}`,
+  maxCommand: 32_767,
+  maxArgument: 32_767,
+  unit: 'chars'
 }
 
 const cmd: Dialect = {
@@ -65,7 +80,10 @@ const cmd: Dialect = {
     if (!segments.every((s) => 'env' in s || CMD_SAFE.test(s.text))) return null
     return `"${segments.map((s) => ('env' in s ? `!${s.env}!` : s.text)).join('')}"`
   },
-  setup: (envVar, placeholder) => `set "${envVar}=${placeholder}"`
+  setup: (envVar, placeholder) => `set "${envVar}=${placeholder}"`,
+  maxCommand: 8_191,
+  maxArgument: 8_191,
+  unit: 'chars'
 }
 
 export const DIALECTS = { posix, powershell, cmd } as const

@@ -12,9 +12,25 @@ const SECRET_PATTERNS: readonly RegExp[] = [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=
 
 const REDACTED = '[REDACTED]'
 
-/** `known` are secrets in play: each is cut out in every form it can take (raw, base64, Basic, URL-encoded). */
+/**
+ * The secrets this process has put on a request (registered where a credential meets a request),
+ * so a log line, a history entry or an export is cut of them in every form even when its caller
+ * did not know them. Held in memory only.
+ */
+const inPlay = new Set<string>()
+
+export function addSecretsInPlay(secrets: readonly string[]): void {
+  for (const secret of secrets) if (secret.length >= 4) inPlay.add(secret)
+}
+
+/** `known` plus every secret in play. */
+export function secretsInPlay(known: readonly string[] = []): string[] {
+  return [...new Set([...known, ...inPlay])]
+}
+
+/** Each secret in play (and in `known`) is cut out in every form it can take (raw, base64, Basic, URL-encoded). */
 export function redactText(text: string, known: readonly string[] = []): string {
-  let out = cutSecrets(text, known, REDACTED).replace(/([?&][^=&#\s]+=)[^&#\s]*/g, `$1${REDACTED}`)
+  let out = cutSecrets(text, secretsInPlay(known), REDACTED).replace(/([?&][^=&#\s]+=)[^&#\s]*/g, `$1${REDACTED}`)
   for (const pattern of SECRET_PATTERNS) {
     out = out.replace(pattern, (match) => {
       const scheme = /^(Bearer|Basic)\s/i.exec(match)

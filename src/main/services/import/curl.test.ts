@@ -37,12 +37,13 @@ describe('importCurl with commands in the style of Intercom docs', () => {
     expect(result.detectedCredential).toBeNull()
     expect(result.draft).toMatchObject({
       method: 'GET',
-      path: '/contacts/63a07ddf05a32042dffac965/notes?per_page=5',
+      path: '/contacts/63a07ddf05a32042dffac965/notes',
       intercomVersion: '2.11',
       authMode: 'bearer',
       body: null
     })
-    expect(result.draft.query).toEqual([])
+    // A query that rows send as written fills the Params table (the composer's own rule).
+    expect(result.draft.query).toEqual([{ name: 'per_page', value: '5', enabled: true }])
   })
 
   it('reads $-strings, --url, --data-raw, -u token: and keeps custom headers', () => {

@@ -6,9 +6,11 @@
 // The deep import is deliberate: the package's generators (toJsonObject, toHarString) re-parse
 // JSON and form bodies, which would change the bytes; `parse` keeps them exactly as curl sends them.
 import { COMMON_SUPPORTED_ARGS, parse, type Request, type Warnings } from 'curlconverter/dist/src/parse.js'
+import shellParser from 'curlconverter/dist/src/shell/Parser.js'
 import type { Word } from 'curlconverter/dist/src/shell/Word.js'
 import { AppError } from '../../../shared/errors'
 import { DEFAULT_HEADERS } from '../../../shared/request/build'
+import { splitPathQuery } from '../../../shared/request/query-sync'
 import {
   HTTP_METHODS,
   REGION_HOSTS,
@@ -42,6 +44,13 @@ export class CurlImportError extends AppError {
     this.name = 'CurlImportError'
   }
 }
+
+// tree-sitter reads a string input in one piece of at most `bufferSize` (32 KiB by default) and
+// fails with "Invalid argument" past it, so any command over about 33 KB could not be imported.
+// curlconverter passes no options; its parser is a shared instance, so give it room for the whole input.
+const parseShell = shellParser.parse.bind(shellParser)
+shellParser.parse = (input, oldTree, options) =>
+  parseShell(input, oldTree, typeof input === 'string' ? { bufferSize: Math.max(32 * 1024, input.length + 1), ...options } : options)
 
 /** Options mapped below; anything else curlconverter knows is reported as ignored. */
 const SUPPORTED = new Set(COMMON_SUPPORTED_ARGS)
@@ -177,9 +186,9 @@ function splitUrl(url: string, warnings: string[]): { path: string; query: KeyVa
   const region = REGIONS.find((r) => new URL(REGION_HOSTS[r]).host === host) ?? null
   if (region && scheme.toLowerCase() !== 'https') warnings.push(`${host} only serves https; the request will use https.`)
   const path = region ? rawPath || '/' : `${scheme}://${authority}${rawPath}`
-  // The query stays exactly as written ("a+b", "flag" without "=", "%20"): parsing it into rows
-  // and encoding them again would change the bytes, and sometimes the meaning.
-  return { path: rawQuery === '' && !url.includes('?') ? path : `${path}?${rawQuery}`, query: [], region }
+  // The query becomes Params rows by the composer's own rule, and only when the rows send it as
+  // written; otherwise ("a+b", "flag" without "=") it stays in the path exactly as written.
+  return { ...splitPathQuery(rawQuery === '' && !url.includes('?') ? path : `${path}?${rawQuery}`), region }
 }
 
 type Found = DetectedCredential | { kind: 'placeholder'; mode: 'bearer' | 'basic' } | null

@@ -2,7 +2,7 @@
 // bodies; every part it cannot carry over is named in the report with the item it came from.
 // Literal credentials never become part of a draft: they come back separately, for the vault.
 import { randomUUID } from 'node:crypto'
-import { editPathField } from '../../../shared/request/query-sync'
+import { decodeQuery, splitPathQuery } from '../../../shared/request/query-sync'
 import {
   FolderSegment,
   type ImportedCredential,
@@ -320,19 +320,36 @@ function parseUrl(url: unknown): ParsedUrl | null {
     .split('/')
     .map((seg) => (/^:[A-Za-z0-9_]+$/.test(seg) ? `{${seg.slice(1)}}` : seg))
     .join('/')
-  return {
-    path: relative ? path || '/' : `${protocol ?? 'https'}://${host}${path}`,
-    pathParams,
-    query: Array.isArray(u.query)
-      ? u.query.filter(isObj).map((q) => ({ name: str(q.key) ?? '', value: str(q.value) ?? '', enabled: q.disabled !== true }))
-      : rawQuery
-          .split('&')
-          .filter(Boolean)
-          .map((pair) => {
-            const eq = pair.indexOf('=')
-            return { name: eq >= 0 ? pair.slice(0, eq) : pair, value: eq >= 0 ? pair.slice(eq + 1) : '', enabled: true }
-          })
-  }
+  // Postman sends its query entries as written (a value of null: no "="). The enabled ones become
+  // Params rows by the composer's rule when rows send them the same, else they stay in the path.
+  const entries = Array.isArray(u.query)
+    ? u.query
+        .filter(isObj)
+        .map((q) => ({ key: str(q.key) ?? '', value: q.value === null ? null : (str(q.value) ?? ''), on: q.disabled !== true }))
+    : rawQuery === ''
+      ? []
+      : rawQuery.split('&').map((pair) => {
+          const eq = pair.indexOf('=')
+          return { key: eq >= 0 ? pair.slice(0, eq) : pair, value: eq >= 0 ? pair.slice(eq + 1) : null, on: true }
+        })
+  const typed = entries
+    .filter((e) => e.on)
+    .map((e) => (e.value === null ? e.key : `${e.key}=${e.value}`))
+    .join('&')
+  const full = relative ? path || '/' : `${protocol ?? 'https'}://${host}${path}`
+  const split = typed === '' ? { path: full, query: [] } : splitPathQuery(`${full}?${typed}`)
+  const disabled = entries
+    .filter((e) => !e.on)
+    .map((e) => ({ name: decodeQuery(e.key), value: decodeQuery(e.value ?? ''), enabled: false }))
+  return { path: split.path, pathParams, query: [...split.query, ...disabled] }
+}
+
+/**
+ * A query component as Postman should send it to mean the same: `% & + # =` escaped, the rest as
+ * written, so `{{variables}}` still work and spaces stay readable.
+ */
+function postmanComponent(text: string): string {
+  return text.replace(/[%&+#=]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 }
 
 // ---- export ---------------------------------------------------------------------------------
@@ -354,7 +371,11 @@ interface PostmanItem {
  * with `{{token}}`, so Postman sends `Authorization: Bearer {{token}}`. Never a real token:
  * drafts are stripped of anything that looks like one. `operationId` has no Postman equivalent.
  */
-export function exportPostmanCollection(name: string, requests: readonly ExportableRequest[], opts: { baseUrl?: string } = {}): Json {
+export function exportPostmanCollection(
+  name: string,
+  requests: readonly ExportableRequest[],
+  opts: { baseUrl?: string; knownSecrets?: readonly string[] } = {}
+): Json {
   const root: PostmanItem[] = []
   const folders = new Map<string, PostmanItem[]>([['', root]])
   const folderItems = (folder: string): PostmanItem[] => {
@@ -366,7 +387,8 @@ export function exportPostmanCollection(name: string, requests: readonly Exporta
     folders.set(folder, group.item!)
     return group.item!
   }
-  for (const r of requests) folderItems(r.folder).push({ name: r.name, request: exportRequest(stripSecrets(r.draft)) })
+  for (const r of requests)
+    folderItems(r.folder).push({ name: r.name, request: exportRequest(stripSecrets(r.draft, { alsoRemove: opts.knownSecrets })) })
   return {
     info: { name, schema: POSTMAN_SCHEMA_V21 },
     item: root,
@@ -398,15 +420,25 @@ const EXPORT_AUTH: Record<AuthMode, Json | undefined> = {
 }
 
 function exportRequest(draft: RequestDraft): Json {
-  // A query typed into the path belongs in Postman's query list, not in a path segment.
-  const split = editPathField(draft.path, { path: '', query: [] })
-  const d = { ...draft, path: split.path, query: [...split.query, ...draft.query] }
+  // A query typed into the path belongs in Postman's query list, not in a path segment: as rows
+  // when rows send it the same, else its pairs exactly as typed.
+  const split = splitPathQuery(draft.path)
+  const at = split.path.indexOf('?')
+  const typedPairs = at === -1 ? [] : split.path.slice(at + 1).split('&')
+  const d = { ...draft, path: at === -1 ? split.path : split.path.slice(0, at), query: [...split.query, ...draft.query] }
+  const entries = [
+    ...typedPairs.map((pair) => {
+      const eq = pair.indexOf('=')
+      return { key: eq === -1 ? pair : pair.slice(0, eq), value: eq === -1 ? null : pair.slice(eq + 1), on: true }
+    }),
+    ...d.query.map((q) => ({ key: postmanComponent(q.name), value: postmanComponent(q.value), on: q.enabled }))
+  ]
   const absolute = /^https?:\/\//i.exec(d.path) !== null
   const parsed = absolute ? new URL(d.path) : undefined
   // `{name}` path segments become Postman's `:name` path variables.
   const pathText = (parsed ? decodeURI(parsed.pathname) : d.path).replace(/(^|\/)\{([A-Za-z0-9_]+)\}(?=\/|$)/g, '$1:$2')
   const segments = pathText.replace(/^\//, '').split('/')
-  const enabledQuery = d.query.filter((q) => q.enabled).map((q) => `${q.name}=${q.value}`)
+  const enabledQuery = entries.filter((e) => e.on).map((e) => (e.value === null ? e.key : `${e.key}=${e.value}`))
   const base = parsed ? `${parsed.protocol}//${parsed.host}` : '{{baseUrl}}'
   const url: Json = {
     raw: `${base}${pathText}${enabledQuery.length ? `?${enabledQuery.join('&')}` : ''}`,
@@ -417,7 +449,7 @@ function exportRequest(draft: RequestDraft): Json {
     url.protocol = parsed.protocol.replace(':', '')
     if (parsed.port) url.port = parsed.port
   }
-  if (d.query.length) url.query = d.query.map((q) => ({ key: q.name, value: q.value, ...(q.enabled ? {} : { disabled: true }) }))
+  if (entries.length) url.query = entries.map((e) => ({ key: e.key, value: e.value, ...(e.on ? {} : { disabled: true }) }))
   if (Object.keys(d.pathParams).length) url.variable = Object.entries(d.pathParams).map(([key, value]) => ({ key, value }))
   const header = [
     ...d.headers.map((h) => ({ key: h.name, value: h.value, ...(h.enabled ? {} : { disabled: true }) })),

@@ -12,7 +12,9 @@ export async function exportToPostman(
   saved: SavedRequestStore,
   workspace: Workspace,
   which: ExportChoice,
-  sandboxUrl: string | null
+  sandboxUrl: string | null,
+  /** The workspace's own secrets (besides those in play), cut out of every request in every form. */
+  knownSecrets: readonly string[] = []
 ): Promise<{ filename: string; text: string }> {
   const filter: SharingFilter =
     which === 'shared'
@@ -24,7 +26,7 @@ export async function exportToPostman(
   const name = which === 'shared' ? 'Token Desk (shared)' : `Token Desk — ${workspace.name}`
   // Each workspace's own host: the EU workspace exports the EU host, the sandbox its address.
   const baseUrl = workspaceBaseUrl(workspace, sandboxUrl) ?? REGION_HOSTS[workspace.region]
-  const collection = exportPostmanCollection(name, requests, { baseUrl })
+  const collection = exportPostmanCollection(name, requests, { baseUrl, knownSecrets })
   return {
     filename: `${name.replace(/[^A-Za-z0-9 ()_-]+/g, '').trim() || 'collection'}.postman_collection.json`,
     text: JSON.stringify(collection, null, 2)

@@ -4,7 +4,8 @@
 import type { KeyValue, RequestDraft } from '../../../shared/model'
 import type { SecretFinding } from '../../../shared/library'
 import { maskSecret } from '../../../shared/request/build'
-import { cutSecrets, SECRET_VALUE_PATTERNS } from '../../../shared/request/secret-forms'
+import { cutSecrets, SECRET_VALUE_PATTERNS, secretForms } from '../../../shared/request/secret-forms'
+import { secretsInPlay } from '../core/redact'
 
 const SECRET_NAME = /authorization|cookie|token|api[-_ ]?key|apikey|secret|passw(or)?d|credential|private[-_ ]?key|client[-_ ]?secret/i
 
@@ -107,13 +108,16 @@ function cutOut(text: string, raws: readonly string[]): string {
 /**
  * Removes every detected secret: header/query rows are dropped, secrets inside the path or body are
  * replaced by `{{redacted}}`. `alsoRemove` lists exact values known to be secret (e.g. the token that
- * was sent), which are cut out wherever they appear.
+ * was sent); they and the secrets in play are cut out wherever they appear, in every form.
  */
 export function stripSecrets(
   draft: RequestDraft,
   opts: { dropAuthorization?: boolean; alsoRemove?: readonly string[] } = {}
 ): RequestDraft {
-  const known = (opts.alsoRemove ?? []).filter((s) => s.length >= 4)
+  // Every form each known secret can take (raw, base64, Basic, URL-encoded…), longest first.
+  const known = secretsInPlay(opts.alsoRemove ?? [])
+    .flatMap(secretForms)
+    .sort((a, b) => b.length - a.length)
   const keepRows = (rows: readonly KeyValue[], location: 'header' | 'query'): KeyValue[] => {
     const flagged = new Set(scanRows(rows, location).map((f) => f.index))
     return rows
@@ -132,8 +136,8 @@ export function stripSecrets(
   }
 }
 
-/** Pattern-based redaction of free text (e.g. a response body) plus every form of the known values. */
+/** Pattern-based redaction of free text (e.g. a response body) plus every form of the known values and the secrets in play. */
 export function redactText(text: string, alsoRemove: readonly string[] = []): string {
-  const cut = cutSecrets(text, alsoRemove, REDACTED)
+  const cut = cutSecrets(text, secretsInPlay(alsoRemove), REDACTED)
   return cutOut(cut, valueMatches(cut))
 }

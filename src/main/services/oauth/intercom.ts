@@ -3,6 +3,7 @@
 import axios from 'axios'
 import { z } from 'zod'
 import { AppError } from '../../../shared/errors'
+import { authorizationValue } from '../../../shared/request/auth'
 import { intercomError, intercomHttp } from '../workspaces/intercom-identity'
 
 export const INTERCOM_AUTHORIZE_URL = 'https://app.intercom.com/oauth'
@@ -51,7 +52,7 @@ export async function revokeIntercomToken(apiBase: string, token: string): Promi
   try {
     await axios.post(new URL('/auth/uninstall', apiBase).href, null, {
       ...intercomHttp(),
-      headers: { Accept: 'application/json', Authorization: `Bearer ${token}` }
+      headers: { Accept: 'application/json', Authorization: authorizationValue({ scheme: 'bearer' }, token)! }
     })
   } catch (error) {
     throw intercomError(error, 'Revoking the token with POST /auth/uninstall')

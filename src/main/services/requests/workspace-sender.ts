@@ -3,6 +3,7 @@
 import { AppError, isAppError } from '../../../shared/errors'
 import type { RequestDraft } from '../../../shared/model'
 import { buildRequest, isSameOrigin, type Credential, type PreparedRequest } from '../../../shared/request/build'
+import { addSecretsInPlay } from '../core/redact'
 import { executeRequest, type ExecuteOptions, type ExecutedResponse } from './executor'
 import type { WorkspaceCredential, WorkspaceRegistry } from '../workspaces'
 
@@ -15,6 +16,11 @@ export interface PreparedForWorkspace {
 
 export function credentialForBuild(auth: WorkspaceCredential['auth']): Credential {
   return auth.kind === 'bearer' ? { kind: 'token', token: auth.token } : { kind: 'legacy', appId: auth.appId, apiKey: auth.apiKey }
+}
+
+/** The secret values of a credential, for the redactor: the token, or the API key and the whole pair. */
+export function credentialSecrets(auth: WorkspaceCredential['auth']): string[] {
+  return auth.kind === 'bearer' ? [auth.token] : [auth.apiKey, `${auth.appId}:${auth.apiKey}`]
 }
 
 /**
@@ -55,10 +61,8 @@ export class WorkspaceSender {
       credential: credentialForBuild(credential.auth)
     })
     // Every secret in play; the redactor also cuts out their base64, Basic and URL-encoded forms.
-    const secrets =
-      credential.auth.kind === 'bearer'
-        ? [credential.auth.token]
-        : [credential.auth.apiKey, `${credential.auth.appId}:${credential.auth.apiKey}`]
+    const secrets = credentialSecrets(credential.auth)
+    addSecretsInPlay(secrets)
     return { prepared, credential, secrets }
   }
 

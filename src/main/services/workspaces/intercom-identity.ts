@@ -4,6 +4,7 @@
 import axios, { type AxiosRequestConfig } from 'axios'
 import { z } from 'zod'
 import { AppError } from '../../../shared/errors'
+import { authorizationValue } from '../../../shared/request/auth'
 import { Region } from '../../../shared/model'
 
 export const IDENTITY_TIMEOUT_MS = 15_000
@@ -48,7 +49,7 @@ export async function fetchIntercomIdentity(options: {
       ...intercomHttp(options.timeoutMs),
       headers: {
         Accept: 'application/json',
-        Authorization: `Bearer ${options.token}`,
+        Authorization: authorizationValue({ scheme: 'bearer' }, options.token)!,
         ...(options.intercomVersion ? { 'Intercom-Version': options.intercomVersion } : {})
       }
     })

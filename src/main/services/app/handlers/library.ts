@@ -3,6 +3,7 @@ import type { SharingFilter } from '../../../../shared/library'
 import { detectSecrets } from '../../library/secrets'
 import { saveWithSecrets } from '../../library/save-with-secrets'
 import { exportToPostman } from '../../library/postman-export'
+import { credentialSecrets } from '../../requests/workspace-sender'
 import type { AppContext } from '../context'
 
 type LibraryHandlers = Pick<
@@ -47,7 +48,14 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
     'library.renameFolder': ({ sharing, folder, name }) => saved.renameFolder(sharing, folder, siblingPath(folder, name)),
     'library.removeFolder': ({ sharing, folder }) => saved.removeFolder(sharing, folder, { recursive: true }),
     'library.search': async ({ workspaceId, query, limit }) => ({ hits: await saved.search(query, limit, visible(workspaceId)) }),
-    'library.exportPostman': ({ workspaceId, sharing }) =>
-      exportToPostman(saved, registry.get(ctx.workspaceId(workspaceId)), sharing, ctx.sandbox?.url ?? null)
+    'library.exportPostman': async ({ workspaceId, sharing }) => {
+      const id = ctx.workspaceId(workspaceId)
+      // The workspace's secret is cut out of the export in every form, when the vault can read it now.
+      const known = await registry.credentialFor(id).then(
+        (c) => credentialSecrets(c.auth),
+        () => []
+      )
+      return exportToPostman(saved, registry.get(id), sharing, ctx.sandbox?.url ?? null, known)
+    }
   }
 }

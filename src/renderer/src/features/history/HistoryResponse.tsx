@@ -5,6 +5,7 @@ import type { HistoryEntry } from '../../../../shared/library'
 import { api, errorMessage } from '../../api/client'
 import { composer, type TabResponse } from '../../state/composer'
 import { ResponseViewer } from '../responses'
+import { formatBytes } from '../../../../shared/format-bytes'
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' })
 
@@ -46,7 +47,7 @@ export function openHistoryEntry(entry: HistoryEntry): void {
           : null
   const omitted =
     entry.requestBodyOmitted !== null
-      ? ` The request body (${(entry.requestBodyOmitted / 1024 / 1024).toFixed(1)} MB) was too large to keep in the history and is not restored.`
+      ? ` The request body (${formatBytes(entry.requestBodyOmitted)}) was too large to keep in the history and is not restored.`
       : ''
   const tabId = composer.open(entry.draft, {
     workspaceId: entry.workspaceId,

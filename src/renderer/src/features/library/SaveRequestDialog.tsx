@@ -2,7 +2,7 @@
 // the user chooses to move it into the vault (as a new workspace) or to strip it.
 import { useEffect, useState, type FormEvent } from 'react'
 import type { SavedFolder, SavedRequest, SecretFinding } from '../../../../shared/library'
-import { matchOperation } from '../../../../shared/intercom/catalog'
+import { operationFor } from '../../../../shared/intercom/operation-for'
 import type { Region, RequestDraft, Workspace } from '../../../../shared/model'
 import { api, errorMessage } from '../../api/client'
 import { Dialog } from '../../lib/Dialog'
@@ -18,11 +18,11 @@ import { useAction } from '../../lib/useAction'
 type SecretsChoice = 'refuse' | 'strip' | 'vault'
 
 /**
- * The saved request's name, else the summary of the catalog operation the method and path match
- * (the draft's operationId goes stale once the path is edited), else "METHOD /path".
+ * The saved request's name, else the summary of the catalog operation the request is (the shared
+ * rule: its operationId only while the method and path still fit it), else "METHOD /path".
  */
 export function defaultName(draft: RequestDraft, saved: { name: string } | null): string {
-  return saved?.name ?? matchOperation(draft.method, draft.path)?.operation.summary ?? `${draft.method} ${draft.path}`
+  return saved?.name ?? operationFor(draft)?.summary ?? `${draft.method} ${draft.path}`
 }
 
 export function SaveRequestDialog({ workspace, onClose }: { workspace: Workspace; onClose: () => void }) {

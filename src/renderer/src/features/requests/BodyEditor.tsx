@@ -4,6 +4,7 @@ import { useMemo, useRef, useSyncExternalStore } from 'react'
 import CodeMirror, { EditorView, Prec, keymap } from '@uiw/react-codemirror'
 import { json } from '@codemirror/lang-json'
 import { jsonSyntaxError } from './json-syntax'
+import { formatBytes } from '../../../../shared/format-bytes'
 
 const darkQuery = typeof window !== 'undefined' ? window.matchMedia('(prefers-color-scheme: dark)') : null
 
@@ -25,8 +26,6 @@ function useDarkMode(): boolean {
 export const LARGE_BODY_CHARS = 512 * 1024
 const PREVIEW_CHARS = 64 * 1024
 
-const megabytes = (chars: number) => `${(chars / 1024 / 1024).toFixed(1)} MB`
-
 export function BodyEditor({ value, onChange }: { value: string; onChange: (text: string) => void }) {
   if (value.length > LARGE_BODY_CHARS) return <LargeBody value={value} onChange={onChange} />
   return <RichBodyEditor value={value} onChange={onChange} />
@@ -36,9 +35,9 @@ function LargeBody({ value, onChange }: { value: string; onChange: (text: string
   return (
     <div className="body-editor">
       <p className="warn-text" role="note" aria-label="Large body">
-        Large body ({megabytes(value.length)}): too large to edit here without freezing the window, so it is shown read-only
-        {value.length > PREVIEW_CHARS ? ` (the first ${PREVIEW_CHARS / 1024} KB)` : ''}. It is sent as it is. Paste into it to replace it,
-        or remove it.
+        Large body ({formatBytes(value.length)}): too large to edit here without freezing the window, so it is shown read-only
+        {value.length > PREVIEW_CHARS ? ` (the first ${formatBytes(PREVIEW_CHARS)})` : ''}. It is sent as it is. Paste into it to replace
+        it, or remove it.
       </p>
       <pre
         className="body-plain mono"

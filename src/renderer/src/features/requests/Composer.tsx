@@ -7,6 +7,7 @@ import { composer } from '../../state/composer'
 import { useWorkspaces } from '../../state/workspaces'
 import { PermissionBadge } from '../scopes'
 import { KeyValueTable } from './KeyValueTable'
+import { AddedHeaders } from './AddedHeaders'
 import { isFullUrl, pathPlaceholders } from '../../lib/format'
 import { editPathField, pathWithParams } from '../../../../shared/request/query-sync'
 import { showView } from '../../shell/views'
@@ -33,7 +34,8 @@ export function Composer({ draft, workspace, operation, sending, onSend, onCance
   const [tab, setTab] = useState<Tab>(draft.body !== null ? 'body' : 'params')
   const placeholders = pathPlaceholders(draft.path)
 
-  // While the field has focus it shows what is typed; the query part always lives in Params.
+  // While the field has focus it shows what is typed; the query part lives in Params whenever rows
+  // send it exactly as typed (splitPathQuery), else it stays in the path.
   const [typedPath, setTypedPath] = useState<string | null>(null)
   const setPath = (text: string) => {
     setTypedPath(text)
@@ -126,10 +128,21 @@ export function Composer({ draft, workspace, operation, sending, onSend, onCance
       <TabList label="Request parts" idPrefix="request-part" tabs={tabs} value={tab} onChange={setTab} />
       <div {...tabPanelProps('request-part', tab)} tabIndex={-1}>
         {tab === 'params' ? (
-          <KeyValueTable label="Query parameter" rows={draft.query} onChange={(query) => composer.update({ query })} />
+          <>
+            {draft.path.includes('?') ? (
+              <p className="muted" role="note">
+                The query in the path (<code>{draft.path.slice(draft.path.indexOf('?'))}</code>) is sent exactly as typed: as rows it would
+                be encoded differently (<code>+</code> as <code>%20</code>, a name without <code>=</code> with one).
+              </p>
+            ) : null}
+            <KeyValueTable label="Query parameter" rows={draft.query} onChange={(query) => composer.update({ query })} />
+          </>
         ) : null}
         {tab === 'headers' ? (
-          <KeyValueTable label="Header" rows={draft.headers} onChange={(headers) => composer.update({ headers })} />
+          <>
+            <KeyValueTable label="Header" rows={draft.headers} onChange={(headers) => composer.update({ headers })} />
+            <AddedHeaders draft={draft} defaultVersion={workspace.intercomVersion} />
+          </>
         ) : null}
         {tab === 'body' ? (
           draft.body === null ? (
