@@ -1,6 +1,6 @@
 // What can be done to a folder of saved requests: rename it, or delete it with everything in it
 // (undone from the toast, as deleting one request is).
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { inFolderTree, type SavedRequest, type Sharing } from '../../../../shared/library'
 import { api } from '../../api/client'
 import { Dialog } from '../../lib/Dialog'
@@ -9,6 +9,7 @@ import { useAction } from '../../lib/useAction'
 import { composer } from '../../state/composer'
 import { notifyLibraryChanged } from './events'
 import { sameSharing, sharingLabel } from './sharing'
+import { RenameForm } from './RenameForm'
 import { offerUndo } from './undo-delete'
 
 export interface FolderRef {
@@ -31,18 +32,15 @@ async function deleteFolder(folder: FolderRef, inside: readonly SavedRequest[]):
 export function FolderDialog({ folder, requests, onClose }: { folder: FolderRef; requests: readonly SavedRequest[]; onClose: () => void }) {
   const [renaming, setRenaming] = useState(false)
   const leaf = folder.path.slice(folder.path.lastIndexOf('/') + 1)
-  const [name, setName] = useState(leaf)
   const { busy, error, run } = useAction()
   const inside = requests.filter((r) => inFolder(r, folder))
 
-  const submitRename = (e: FormEvent) => {
-    e.preventDefault()
+  const rename = (name: string) =>
     void run(async () => {
       await api.library.renameFolder({ sharing: folder.sharing, folder: folder.path, name: name.trim() })
       notifyLibraryChanged()
       onClose()
     })
-  }
   const remove = () =>
     void run(async () => {
       await deleteFolder(folder, inside)
@@ -56,18 +54,14 @@ export function FolderDialog({ folder, requests, onClose }: { folder: FolderRef;
         {sharingLabel(folder.sharing)} / {folder.path} · {requestCount(inside.length)}
       </p>
       {renaming ? (
-        <form className="form" onSubmit={submitRename}>
-          <label htmlFor="folder-rename">New folder name</label>
-          <input id="folder-rename" value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
-          <div className="dialog-actions">
-            <button type="button" onClick={() => setRenaming(false)}>
-              Back
-            </button>
-            <button type="submit" className="primary" disabled={busy}>
-              Rename
-            </button>
-          </div>
-        </form>
+        <RenameForm
+          id="folder-rename"
+          label="New folder name"
+          initial={leaf}
+          busy={busy}
+          onRename={rename}
+          onBack={() => setRenaming(false)}
+        />
       ) : (
         <div className="item-actions" role="group" aria-label="Actions">
           <button type="button" onClick={() => setRenaming(true)}>

@@ -10,6 +10,7 @@ import { LocationFields, tidyFolder, type Location } from './LocationFields'
 import { sameSharing, sharingLabel } from './sharing'
 import { showToast } from '../../lib/Toast'
 import { reorderedIds } from './tree'
+import { RenameForm } from './RenameForm'
 import { offerUndo } from './undo-delete'
 import { ErrorText } from '../../lib/ErrorText'
 import { useAction } from '../../lib/useAction'
@@ -44,7 +45,6 @@ export function SavedItemDialog({
   onClose: () => void
 }) {
   const [mode, setMode] = useState<Mode>('menu')
-  const [name, setName] = useState(request.name)
   const [location, setLocation] = useState<Location>({ sharing: request.sharing, folder: request.folder })
   const action = useAction()
   const { busy, error } = action
@@ -55,14 +55,12 @@ export function SavedItemDialog({
   const siblings = requests.filter((r) => r.folder === request.folder && sameSharing(r.sharing, request.sharing))
   const position = siblings.findIndex((r) => r.id === request.id)
 
-  const submitRename = (e: FormEvent) => {
-    e.preventDefault()
+  const rename = (name: string) =>
     void run(async () => {
       const renamed = await api.library.rename({ id: request.id, name })
       notifyLibraryChanged()
       composer.renameSaved(request.id, { id: renamed.id, name: renamed.name })
     })
-  }
   const submitMove = (e: FormEvent) => {
     e.preventDefault()
     void run(async () => {
@@ -115,18 +113,14 @@ export function SavedItemDialog({
         </div>
       ) : null}
       {mode === 'rename' ? (
-        <form className="form" onSubmit={submitRename}>
-          <label htmlFor="saved-rename">New name</label>
-          <input id="saved-rename" value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
-          <div className="dialog-actions">
-            <button type="button" onClick={() => setMode('menu')}>
-              Back
-            </button>
-            <button type="submit" className="primary" disabled={busy}>
-              Rename
-            </button>
-          </div>
-        </form>
+        <RenameForm
+          id="saved-rename"
+          label="New name"
+          initial={request.name}
+          busy={busy}
+          onRename={rename}
+          onBack={() => setMode('menu')}
+        />
       ) : null}
       {mode === 'move' ? (
         <form className="form" onSubmit={submitMove}>
