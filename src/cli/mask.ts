@@ -4,12 +4,11 @@
 // held back until the next chunk (or the end) decides.
 import { Transform, type TransformCallback } from 'node:stream'
 import type { LentCredential } from '../shared/contract/cli'
-import { secretForms as formsOf } from '../shared/request/secret-forms'
+import { credentialSecrets, secretForms as formsOf } from '../shared/request/secret-forms'
 
 /** Every form of the credential worth hiding, longest first (so a form wins over its prefix): the same forms the app's redactor cuts. */
 export function secretForms(credential: LentCredential): string[] {
-  const secrets = credential.kind === 'bearer' ? [credential.token] : [credential.apiKey, `${credential.appId}:${credential.apiKey}`]
-  return [...new Set(secrets.flatMap(formsOf))].sort((a, b) => b.length - a.length)
+  return [...new Set(credentialSecrets(credential).flatMap(formsOf))].sort((a, b) => b.length - a.length)
 }
 
 export class SecretMasker extends Transform {

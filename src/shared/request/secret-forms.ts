@@ -15,6 +15,13 @@ export const SECRET_VALUE_PATTERNS: readonly RegExp[] = [
   /\b(?:ghp_|gho_|github_pat_|xox[abp]-|sk-|sk_live_|AKIA)[A-Za-z0-9_-]{10,}/g
 ]
 
+/** The secret values a credential holds: the token, or the API key and the whole app_id:api_key pair. */
+export function credentialSecrets(
+  credential: { kind: 'bearer'; token: string } | { kind: 'legacy'; appId: string; apiKey: string }
+): string[] {
+  return credential.kind === 'bearer' ? [credential.token] : [credential.apiKey, `${credential.appId}:${credential.apiKey}`]
+}
+
 /** The forms of `secret` worth cutting out, longest first so a longer form is not half-replaced. */
 export function secretForms(secret: string): string[] {
   if (secret.length < 4) return []

@@ -3,6 +3,7 @@
 import { AppError, isAppError } from '../../../shared/errors'
 import type { RequestDraft } from '../../../shared/model'
 import { buildRequest, isSameOrigin, type Credential, type PreparedRequest } from '../../../shared/request/build'
+import { credentialSecrets } from '../../../shared/request/secret-forms'
 import { addSecretsInPlay } from '../core/redact'
 import { executeRequest, type ExecuteOptions, type ExecutedResponse } from './executor'
 import type { WorkspaceCredential, WorkspaceRegistry } from '../workspaces'
@@ -16,11 +17,6 @@ export interface PreparedForWorkspace {
 
 export function credentialForBuild(auth: WorkspaceCredential['auth']): Credential {
   return auth.kind === 'bearer' ? { kind: 'token', token: auth.token } : { kind: 'legacy', appId: auth.appId, apiKey: auth.apiKey }
-}
-
-/** The secret values of a credential, for the redactor: the token, or the API key and the whole pair. */
-export function credentialSecrets(auth: WorkspaceCredential['auth']): string[] {
-  return auth.kind === 'bearer' ? [auth.token] : [auth.apiKey, `${auth.appId}:${auth.apiKey}`]
 }
 
 /**

@@ -3,7 +3,7 @@ import type { SharingFilter } from '../../../../shared/library'
 import { detectSecrets } from '../../library/secrets'
 import { saveWithSecrets } from '../../library/save-with-secrets'
 import { exportToPostman } from '../../library/postman-export'
-import { credentialSecrets } from '../../requests/workspace-sender'
+import { credentialSecrets } from '../../../../shared/request/secret-forms'
 import type { AppContext } from '../context'
 
 type LibraryHandlers = Pick<
