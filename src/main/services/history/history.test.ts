@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { AppError } from '../../../shared/errors'
+import { rejection } from '../../../../test/support/errors'
 import { CANARY_TOKEN } from '../library/fixtures/canary'
 import { allFiles } from '../library/fixtures/files'
 import { HISTORY_REQUEST_BODY_MAX, HistoryStore, type RecordHistoryInput } from './history'
@@ -20,15 +20,6 @@ const sent = (over: Partial<RecordHistoryInput> = {}): RecordHistoryInput => ({
   responseBody: '{"type":"list","data":[]}',
   ...over
 })
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err
-  )
-  expect(e).toBeInstanceOf(AppError)
-  return e as AppError
-}
 
 beforeEach(async () => {
   root = await fs.mkdtemp(path.join(os.tmpdir(), 'td-history-'))

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { AppError } from '../../../shared/errors'
+import { rejection } from '../../../../test/support/errors'
 import type { Sharing } from '../../../shared/library'
 import type { RequestDraftInput } from '../../../shared/model'
 import { CANARY_TOKEN } from './fixtures/canary'
@@ -28,15 +28,6 @@ async function filesUnder(dir: string): Promise<string[]> {
     else out.push(path.relative(root, p).split(path.sep).join('/'))
   }
   return out.sort()
-}
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err
-  )
-  expect(e).toBeInstanceOf(AppError)
-  return e as AppError
 }
 
 beforeEach(async () => {
